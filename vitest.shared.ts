@@ -1,0 +1,20 @@
+import { defaultServerConditions } from "vite"
+import { defineProject, type ViteUserConfig } from "vitest/config"
+
+/** The export condition that points every `@innokraft/*` import at its TypeScript source, so tests need no build. */
+const conditions = ["@innokraft/source", ...defaultServerConditions]
+
+/**
+ * The vitest project every workspace uses. File-based projects do not inherit the root `resolve`, so each one
+ * calls this (toolchain.md §9.1).
+ */
+export const innokraftProject = (name: string, test: NonNullable<ViteUserConfig["test"]> = {}) =>
+  defineProject({
+    resolve: { conditions },
+    ssr: { resolve: { conditions } },
+    test: {
+      name,
+      include: ["test/**/*.test.ts"],
+      ...test
+    }
+  })
