@@ -1,0 +1,39 @@
+import { Command, ValidationError } from "@effect/cli"
+import { Cause, Console, Effect, Exit, Option } from "effect"
+import pkg from "../package.json" with { type: "json" }
+import { reference } from "./commands/Reference.js"
+
+const root = Command.make("innokraft").pipe(
+  Command.withDescription(
+    "Innokraft: data, methods and tools for regional innovation strategies. Example: innokraft reference counties"
+  ),
+  Command.withSubcommands([reference])
+)
+
+/**
+ * Runs the CLI on `process.argv`. Domain failures are printed as `innokraft: <message>` on stderr.
+ *
+ * @since 0.1.0
+ */
+export const run = (argv: ReadonlyArray<string>) =>
+  Command.run(root, { name: "innokraft", version: pkg.version })(argv).pipe(
+    Effect.tapError((error) =>
+      ValidationError.isValidationError(error) ? Effect.void : Console.error(`innokraft: ${error.message}`)
+    )
+  )
+
+/**
+ * The process exit code for a finished run: 0 on success, 2 on wrong usage (unknown command or flag, a missing
+ * argument), 1 on invalid input or a failed check.
+ *
+ * @since 0.1.0
+ */
+export const exitCode = (exit: Exit.Exit<unknown, unknown>): number => {
+  if (Exit.isSuccess(exit)) return 0
+  const failure = Cause.failureOption(exit.cause)
+  if (Option.isSome(failure) && ValidationError.isValidationError(failure.value)) {
+    // --help and --version end with a "help requested" validation error in some versions: that is a success.
+    return failure.value._tag === "HelpRequested" ? 0 : 2
+  }
+  return 1
+}
