@@ -2,12 +2,13 @@ import { Command, ValidationError } from "@effect/cli"
 import { Cause, Console, Effect, Exit, Option } from "effect"
 import pkg from "../package.json" with { type: "json" }
 import { reference } from "./commands/Reference.js"
+import { workspace } from "./commands/Workspace.js"
 
 const root = Command.make("innokraft").pipe(
   Command.withDescription(
     "Innokraft: data, methods and tools for regional innovation strategies. Example: innokraft reference counties"
   ),
-  Command.withSubcommands([reference])
+  Command.withSubcommands([reference, workspace])
 )
 
 /**
