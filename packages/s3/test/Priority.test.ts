@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest"
+import { Complexity, LocationQuotient, Matrix, Priority, Relatedness, ShiftShare } from "../src/index.js"
+import { eurostatCounties, eurostatSweden } from "./data.js"
+
+describe("Priority.score", () => {
+  const candidates: ReadonlyArray<Priority.Candidate> = [
+    {
+      name: "a",
+      industries: ["1"],
+      values: { mass: 3, specialisation: 2, relatedness: 0.9, complexity: 1, challenge: 2 }
+    },
+    {
+      name: "b",
+      industries: ["2"],
+      values: { mass: 2, specialisation: 0.5, relatedness: 0.8, complexity: -1, dynamics: 1 }
+    },
+    {
+      name: "c",
+      industries: ["3"],
+      values: { mass: 1, specialisation: 1.5, relatedness: 0.1, complexity: 2, challenge: 0 }
+    },
+    {
+      name: "d",
+      industries: ["4"],
+      values: { mass: 0, specialisation: 0.2, relatedness: 0.2, complexity: -2, challenge: 1 }
+    }
+  ]
+
+  it("scores by percentile ranks with equal weights and ranks ties by name", () => {
+    const scored = Priority.score(candidates)
+    const a = scored.find((s) => s.name === "a")!
+    // a: mass 1, specialisation 1, relatedness 1, complexity 2/3, challenge 1 (of a, c, d) → mean over 5 criteria
+    expect(a.percentiles).toEqual({ mass: 1, specialisation: 1, relatedness: 1, complexity: 2 / 3, challenge: 1 })
+    expect(a.score).toBeCloseTo((1 + 1 + 1 + 2 / 3 + 1) / 5, 14)
+    expect(a.rank).toBe(1)
+    expect(a.missing).toEqual(
+      ["knowledge", "dynamics"].sort(
+        (x, y) =>
+          Priority.criteria.indexOf(x as Priority.Criterion) - Priority.criteria.indexOf(y as Priority.Criterion)
+      )
+    )
+    expect(scored.map((s) => s.rank).sort()).toEqual([1, 2, 3, 4])
+    const tie = Priority.score([
+      { name: "y", industries: [], values: { mass: 1 } },
+      { name: "x", industries: [], values: { mass: 1 } }
+    ])
+    expect(tie.map((s) => s.rank)).toEqual([2, 1])
+  })
+
+  it("weights change the ranking; the rank ranges are seeded and contain the rank", () => {
+    const complexOnly = Priority.score(candidates, { weights: { complexity: 1 } })
+    expect(complexOnly.find((s) => s.name === "c")!.rank).toBe(1)
+    const one = Priority.score(candidates, { seed: 7, draws: 500 })
+    const two = Priority.score(candidates, { seed: 7, draws: 500 })
+    const other = Priority.score(candidates, { seed: 8, draws: 500 })
+    expect(one).toEqual(two)
+    expect(other).toHaveLength(4)
+    // the ranking does depend on the weights for some candidate
+    expect(one.some((s) => s.rankRange.p5 < s.rankRange.p95)).toBe(true)
+    for (const s of one) {
+      expect(s.rankRange.p5).toBeLessThanOrEqual(s.rankRange.median)
+      expect(s.rankRange.median).toBeLessThanOrEqual(s.rankRange.p95)
+    }
+    expect(() => Priority.score(candidates, { weights: { mass: -1 } })).toThrow(/weight ≥ 0/)
+  })
+
+  it("places candidates in the Balland quadrants and labels strengths and emerging areas", () => {
+    const scored = Object.fromEntries(Priority.score(candidates).map((s) => [s.name, s]))
+    expect(scored.a!.quadrant).toBe("high relatedness, high complexity")
+    expect(scored.b!.quadrant).toBe("high relatedness, low complexity")
+    expect(scored.c!.quadrant).toBe("low relatedness, high complexity")
+    expect(scored.d!.quadrant).toBe("low relatedness, low complexity")
+    expect(scored.a!.label).toBe("strength")
+    expect(scored.b!.label).toBe("emerging")
+    expect(scored.c!.label).toBeNull()
+  })
+
+  it("builds criteria for Västernorrland (SE321) from Eurostat data and ranks three candidate areas", () => {
+    const panel = eurostatCounties()
+    const sweden = eurostatSweden()
+    const m = Matrix.year(panel, 2017)
+    const national = Matrix.year(sweden, 2017).values
+    const d = ShiftShare.classic(Matrix.year(panel, 2012), m, {
+      base: Matrix.year(sweden, 2012).values,
+      end: national
+    })
+    const mcp = LocationQuotient.presence(m)
+    const phi = Relatedness.proximity(mcp)
+    const density = Relatedness.density(mcp, phi)
+    const { pci } = Complexity.eci(mcp)
+    const I = m.industries.length
+    const r = m.regions.indexOf("SE321")
+    const row = (x: Float64Array) => x.subarray(r * I, (r + 1) * I)
+    const data = {
+      industries: m.industries,
+      region: row(m.values),
+      reference: national,
+      competitive: row(d.competitive),
+      base: row(Matrix.year(panel, 2012).values),
+      density: row(density.values),
+      pci: pci.values
+    }
+    const areas = { primary: ["A", "B-E"], services: ["J", "K", "M-N"], welfare: ["O-Q"] }
+    const cands = Object.entries(areas).map(([name, industries]) => ({
+      name,
+      industries,
+      values: Priority.criteriaOf(industries, data)
+    }))
+    const primary = cands[0]!.values
+    // A + B-E: 5,000 + 16,000 of SE321's 118,000; Sweden 104,000 + 627,000 of 5,016,000
+    expect(primary.mass).toBeCloseTo(Math.log(21000 / 118000), 12)
+    expect(primary.specialisation).toBeCloseTo(21000 / 118000 / (731000 / 5016000), 12)
+    const scored = Priority.score(cands, { seed: 3 })
+    expect(scored.map((s) => s.rank).sort()).toEqual([1, 2, 3])
+    // welfare (O-Q): LQ 1.14 and the largest share → a strength; primary has LQ 1.22 but only the median mass
+    expect(scored.find((s) => s.name === "welfare")!.label).toBe("strength")
+    expect(scored.find((s) => s.name === "primary")!.label).toBeNull()
+  })
+})
