@@ -1,0 +1,246 @@
+import type { DataSet } from "./DataSet.js"
+import * as DS from "./DataSet.js"
+import type { Framework } from "./Framework.js"
+import * as S from "./internal/stats.js"
+import type * as Treat from "./Treat.js"
+
+/**
+ * Descriptive statistics of one column (COINr `get_stats`).
+ *
+ * @since 0.1.0
+ */
+export interface IndicatorStats {
+  readonly code: string
+  readonly present: number
+  readonly missingShare: number
+  readonly min: number
+  readonly max: number
+  readonly mean: number
+  readonly median: number
+  readonly sd: number
+  readonly skew: number
+  readonly kurt: number
+  /** Points treated as outliers in the treatment step, when its report is given. */
+  readonly treated: number
+}
+
+/**
+ * Statistics for every column of a data set; pass the treatment report to count treated outliers.
+ *
+ * @since 0.1.0
+ */
+export const indicatorStats = (
+  ds: DataSet,
+  treatment: ReadonlyArray<Treat.ColumnReport> = []
+): Array<IndicatorStats> => {
+  const treated = new Map(treatment.map((r) => [r.code, r.points.length]))
+  return ds.codes.map((code) => {
+    const x = DS.column(ds, code)
+    const present = S.present(x).length
+    return {
+      code,
+      present,
+      missingShare: 1 - present / x.length,
+      min: S.min(x),
+      max: S.max(x),
+      mean: S.mean(x),
+      median: S.median(x),
+      sd: S.sd(x),
+      skew: S.skew(x),
+      kurt: S.kurt(x),
+      treated: treated.get(code) ?? 0
+    }
+  })
+}
+
+/**
+ * A correlation matrix: `values[i * cols.length + j]` correlates `rows[i]` with `cols[j]`.
+ *
+ * @since 0.1.0
+ */
+export interface Correlations {
+  readonly rows: ReadonlyArray<string>
+  readonly cols: ReadonlyArray<string>
+  readonly values: Float64Array
+}
+
+/**
+ * Pearson or Spearman correlations between two lists of codes (pairwise complete observations).
+ *
+ * @since 0.1.0
+ */
+export const correlations = (
+  ds: DataSet,
+  rows: ReadonlyArray<string>,
+  cols: ReadonlyArray<string> = rows,
+  method: "pearson" | "spearman" = "pearson"
+): Correlations => {
+  const f = method === "pearson" ? S.pearson : S.spearman
+  const values = new Float64Array(rows.length * cols.length)
+  rows.forEach((a, i) => {
+    const x = DS.column(ds, a)
+    cols.forEach((b, j) => {
+      values[i * cols.length + j] = f(x, DS.column(ds, b))
+    })
+  })
+  return { rows, cols, values }
+}
+
+const completeRows = (ds: DataSet, codes: ReadonlyArray<string>): Array<Float64Array> => {
+  const cols = codes.map((c) => DS.column(ds, c))
+  const keep: Array<number> = []
+  for (let i = 0; i < ds.units.length; i++) if (cols.every((c) => !Number.isNaN(c[i]!))) keep.push(i)
+  return cols.map((c) => Float64Array.from(keep, (i) => c[i]!))
+}
+
+/**
+ * Cronbach's alpha of a group of columns over the units with all of them present:
+ * `k/(k − 1)·(1 − Σ var_i / var(Σ x_i))` (COINr `get_cronbach`).
+ *
+ * @since 0.1.0
+ */
+export const cronbachAlpha = (ds: DataSet, codes: ReadonlyArray<string>): number => {
+  const cols = completeRows(ds, codes)
+  const k = cols.length
+  if (k < 2) return Number.NaN
+  const m = cols[0]!.length
+  const sum = new Float64Array(m)
+  let sumVar = 0
+  for (const c of cols) {
+    sumVar += S.variance(c)
+    for (let i = 0; i < m; i++) sum[i]! += c[i]!
+  }
+  return (k / (k - 1)) * (1 - sumVar / S.variance(sum))
+}
+
+/** Eigenvalues and eigenvectors of a symmetric matrix (cyclic Jacobi), sorted by decreasing eigenvalue. */
+const eigenSymmetric = (input: Float64Array, k: number): { values: Float64Array; vectors: Float64Array } => {
+  const a = new Float64Array(input)
+  const v = new Float64Array(k * k)
+  for (let i = 0; i < k; i++) v[i * k + i] = 1
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0
+    for (let p = 0; p < k; p++) for (let q = p + 1; q < k; q++) off += a[p * k + q]! ** 2
+    if (off < 1e-22) break
+    for (let p = 0; p < k; p++) {
+      for (let q = p + 1; q < k; q++) {
+        const apq = a[p * k + q]!
+        if (Math.abs(apq) < 1e-300) continue
+        const theta = (a[q * k + q]! - a[p * k + p]!) / (2 * apq)
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1))
+        const c = 1 / Math.sqrt(t * t + 1)
+        const s = t * c
+        for (let r = 0; r < k; r++) {
+          const arp = a[r * k + p]!
+          const arq = a[r * k + q]!
+          a[r * k + p] = c * arp - s * arq
+          a[r * k + q] = s * arp + c * arq
+        }
+        for (let r = 0; r < k; r++) {
+          const apr = a[p * k + r]!
+          const aqr = a[q * k + r]!
+          a[p * k + r] = c * apr - s * aqr
+          a[q * k + r] = s * apr + c * aqr
+        }
+        for (let r = 0; r < k; r++) {
+          const vrp = v[r * k + p]!
+          const vrq = v[r * k + q]!
+          v[r * k + p] = c * vrp - s * vrq
+          v[r * k + q] = s * vrp + c * vrq
+        }
+      }
+    }
+  }
+  const order = Array.from({ length: k }, (_, i) => i).sort((x, y) => a[y * k + y]! - a[x * k + x]!)
+  const values = Float64Array.from(order, (i) => a[i * k + i]!)
+  const vectors = new Float64Array(k * k)
+  order.forEach((src, j) => {
+    for (let r = 0; r < k; r++) vectors[r * k + j] = v[r * k + src]!
+  })
+  return { values, vectors }
+}
+
+/**
+ * Principal components of the correlation matrix of a group of columns (complete cases): eigenvalues, the share
+ * of variance each explains, and the loadings (`loadings[i * k + j]` = column i on component j).
+ *
+ * @since 0.1.0
+ */
+export const pca = (
+  ds: DataSet,
+  codes: ReadonlyArray<string>
+): { eigenvalues: Float64Array; varianceExplained: Float64Array; loadings: Float64Array } => {
+  const cols = completeRows(ds, codes)
+  const k = cols.length
+  const R = new Float64Array(k * k)
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) R[i * k + j] = i === j ? 1 : S.pearson(cols[i]!, cols[j]!)
+  const { values, vectors } = eigenSymmetric(R, k)
+  const loadings = new Float64Array(k * k)
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) loadings[i * k + j] = vectors[i * k + j]! * Math.sqrt(Math.max(0, values[j]!))
+  return { eigenvalues: values, varianceExplained: values.map((x) => x / k), loadings }
+}
+
+/**
+ * Coherence of one aggregate: Cronbach's alpha and first-component variance share of its children, and each
+ * child's correlation with the aggregate.
+ *
+ * @since 0.1.0
+ */
+export interface GroupCoherence {
+  readonly code: string
+  readonly children: ReadonlyArray<string>
+  readonly alpha: number
+  readonly firstComponentShare: number
+  readonly childCorrelations: ReadonlyArray<number>
+}
+
+/**
+ * {@link GroupCoherence} for every aggregate of the framework, from an aggregated data set.
+ *
+ * @since 0.1.0
+ */
+export const byGroup = (
+  framework: Framework,
+  aggregated: DataSet,
+  method: "pearson" | "spearman" = "pearson"
+): Array<GroupCoherence> =>
+  framework.levels.slice(1).flatMap((codes) =>
+    codes.map((code) => {
+      const children = framework.children.get(code)!
+      const parent = DS.column(aggregated, code)
+      const f = method === "pearson" ? S.pearson : S.spearman
+      return {
+        code,
+        children,
+        alpha: cronbachAlpha(aggregated, children),
+        firstComponentShare: children.length > 1 ? pca(aggregated, children).varianceExplained[0]! : 1,
+        childCorrelations: children.map((c) => f(DS.column(aggregated, c), parent))
+      }
+    })
+  )
+
+/**
+ * Correlations across levels: every indicator with every aggregate above it (its parent, grandparent … index),
+ * as `{ indicator, aggregate, level, r }` rows (COINr `get_corr` with `Levels = c(1, L)`).
+ *
+ * @since 0.1.0
+ */
+export const crossLevel = (
+  framework: Framework,
+  aggregated: DataSet,
+  method: "pearson" | "spearman" = "pearson"
+): Array<{ indicator: string; aggregate: string; level: number; r: number }> => {
+  const parentOf = new Map<string, string>()
+  for (const [p, kids] of framework.children) for (const k of kids) parentOf.set(k, p)
+  const f = method === "pearson" ? S.pearson : S.spearman
+  const out: Array<{ indicator: string; aggregate: string; level: number; r: number }> = []
+  for (const code of framework.levels[0]!) {
+    const x = DS.column(aggregated, code)
+    let level = 2
+    for (let p = parentOf.get(code); p !== undefined; p = parentOf.get(p), level++) {
+      out.push({ indicator: code, aggregate: p, level, r: f(x, DS.column(aggregated, p)) })
+    }
+  }
+  return out
+}
