@@ -2,6 +2,7 @@ import { Command, ValidationError } from "@effect/cli"
 import { Cause, Console, Effect, Exit, Option } from "effect"
 import pkg from "../package.json" with { type: "json" }
 import { loop } from "./commands/Loop.js"
+import { measure } from "./commands/Measure.js"
 import { reference } from "./commands/Reference.js"
 import { workspace } from "./commands/Workspace.js"
 
@@ -9,7 +10,7 @@ const root = Command.make("innokraft").pipe(
   Command.withDescription(
     "Innokraft: data, methods and tools for regional innovation strategies. Example: innokraft reference counties"
   ),
-  Command.withSubcommands([reference, workspace, loop])
+  Command.withSubcommands([reference, workspace, measure, loop])
 )
 
 /**

@@ -1,0 +1,206 @@
+import { Command, Options } from "@effect/cli"
+import { CsvError } from "@innokraft/csv"
+import { type Aggregate, Build, Coinr, MeasureError, Spec, Uncertainty } from "@innokraft/measure"
+import { Console, Effect, Option } from "effect"
+import { InputError } from "../CliError.js"
+import { readJson, readText, writeJson } from "../internal/Files.js"
+import { attempt, printJson, renderTable } from "../internal/Output.js"
+import { progress } from "../internal/Progress.js"
+
+const json = Options.boolean("json").pipe(Options.withDescription("Print JSON on stdout instead of a table"))
+const inputs = {
+  imeta: Options.file("imeta").pipe(
+    Options.withDescription("COINr iMeta CSV: the framework (iCode, Level, Parent, Direction, Weight, Type)")
+  ),
+  idata: Options.file("idata").pipe(
+    Options.withDescription("COINr iData CSV: one row per unit, one column per indicator")
+  ),
+  spec: Options.file("spec").pipe(Options.withDescription("spec.json: which pipeline steps to run and how")),
+  period: Options.integer("period").pipe(
+    Options.withDescription("The Time value to build (default: the latest)"),
+    Options.optional
+  )
+}
+
+/** Library errors already name the file, line, column or field path; they become the CLI's input errors. */
+const inputError = (error: unknown) =>
+  new InputError({
+    message:
+      error instanceof CsvError || error instanceof MeasureError
+        ? error.message
+        : `unexpected failure: ${String(error)}`
+  })
+
+const load = (paths: { imeta: string; idata: string; spec: string }) =>
+  Effect.gen(function* () {
+    const [iMeta, iData, specJson] = yield* Effect.all([
+      readText(paths.imeta),
+      readText(paths.idata),
+      readJson(paths.spec)
+    ])
+    const { framework, data } = yield* attempt(
+      () => Coinr.fromCsv({ iMeta, iData, iMetaSource: paths.imeta, iDataSource: paths.idata }),
+      inputError
+    )
+    const spec = yield* attempt(() => Spec.parse(specJson, paths.spec), inputError)
+    return { framework, data, spec }
+  })
+
+const build = Command.make(
+  "build",
+  {
+    ...inputs,
+    json,
+    out: Options.file("out").pipe(
+      Options.withDescription("Write results.json (every stage and the ranks) here"),
+      Options.optional
+    ),
+    top: Options.integer("top").pipe(Options.withDescription("Rows of the ranking to print"), Options.withDefault(15))
+  },
+  ({ imeta, idata, spec: specPath, period, json, out, top }) =>
+    Effect.gen(function* () {
+      const { framework, data, spec } = yield* load({ imeta, idata, spec: specPath })
+      const result = yield* attempt(
+        () => Build.build(framework, data, spec, Option.isSome(period) ? { period: period.value } : {}),
+        inputError
+      )
+      const results = Build.toJson(result)
+      if (Option.isSome(out)) yield* writeJson(out.value, results)
+      if (json) return yield* printJson(results)
+      const ranking = Object.entries(results.ranks)
+        .filter((entry): entry is [string, number] => entry[1] !== null)
+        .sort((a, b) => a[1] - b[1])
+      const index = results.stages.Aggregated
+      const root = framework.aggregates.find((a) => a.parent === null)?.code
+      yield* Console.log(
+        renderTable(
+          [
+            { header: "rank", cell: ([, r]: [string, number]) => String(r), align: "right" },
+            { header: "unit", cell: ([u]) => u },
+            {
+              header: root ?? "index",
+              cell: ([u]) => {
+                const v = root === undefined ? undefined : index?.[u]?.[root]
+                return typeof v === "number" ? v.toFixed(2) : ""
+              },
+              align: "right"
+            }
+          ],
+          ranking.slice(0, top)
+        )
+      )
+      if (Option.isSome(out)) yield* Console.log(`\n${out.value}: written (${Object.keys(results.stages).join(", ")})`)
+    })
+).pipe(
+  Command.withDescription(
+    "Builds a composite index through COINr's pipeline (denominate → impute → screen → treat → normalise → aggregate). Example: innokraft measure build --imeta iMeta.csv --idata iData.csv --spec spec.json --out results.json"
+  )
+)
+
+const aggregateMethodNames: ReadonlyArray<string> = [
+  "amean",
+  "gmean",
+  "hmean",
+  "genmean",
+  "copeland"
+] satisfies Array<Aggregate.Method>
+
+const normaliseAlternatives: Record<string, NonNullable<Spec.SpecInput["normalise"]>> = {
+  minmax: { method: "minmax", range: [1, 100] },
+  zscore: { method: "zscore", mean: 10, sd: 2 },
+  rank: { method: "rank" },
+  prank: { method: "prank" }
+}
+
+const sensitivity = Command.make(
+  "sensitivity",
+  {
+    ...inputs,
+    json,
+    out: Options.file("out").pipe(Options.withDescription("Write the rank statistics as JSON here"), Options.optional),
+    runs: Options.integer("runs").pipe(Options.withDescription("Monte Carlo replications"), Options.withDefault(1000)),
+    seed: Options.integer("seed").pipe(Options.withDescription("Seed of the random generator"), Options.withDefault(1)),
+    noise: Options.float("weight-noise").pipe(
+      Options.withDescription("Relative weight noise, e.g. 0.25 for ±25 %"),
+      Options.withDefault(0.25)
+    ),
+    aggregate: Options.text("aggregate").pipe(
+      Options.withDescription("Alternative aggregation methods, comma-separated (amean, gmean, hmean, …)"),
+      Options.withDefault("amean,gmean")
+    ),
+    normalise: Options.text("normalise").pipe(
+      Options.withDescription("Alternative normalisations, comma-separated (minmax, zscore, rank, prank)"),
+      Options.withDefault("minmax,zscore")
+    )
+  },
+  ({ imeta, idata, spec: specPath, period, json, out, runs, seed, noise, aggregate, normalise }) =>
+    Effect.gen(function* () {
+      if (runs < 1) return yield* new InputError({ message: `--runs: expected 1 or more, found ${runs}` })
+      if (!(noise >= 0 && noise < 1))
+        return yield* new InputError({ message: `--weight-noise: expected 0 ≤ x < 1, found ${noise}` })
+      const aggregateMethods = aggregate.split(",").map((m) => m.trim())
+      for (const m of aggregateMethods) {
+        if (!aggregateMethodNames.includes(m)) {
+          return yield* new InputError({
+            message: `--aggregate: unknown method "${m}"; expected one of ${aggregateMethodNames.join(", ")}`
+          })
+        }
+      }
+      const normalisations = normalise.split(",").map((m) => m.trim())
+      for (const m of normalisations) {
+        if (!(m in normaliseAlternatives)) {
+          return yield* new InputError({
+            message: `--normalise: unknown method "${m}"; expected one of ${Object.keys(normaliseAlternatives).join(", ")}`
+          })
+        }
+      }
+      const { framework, data, spec } = yield* load({ imeta, idata, spec: specPath })
+      const bar = progress("sensitivity")
+      const result = yield* attempt(
+        () =>
+          Uncertainty.run(framework, data, spec, {
+            runs,
+            seed,
+            ...(Option.isSome(period) ? { period: period.value } : {}),
+            assumptions: {
+              weights: { noise },
+              aggregate: aggregateMethods as Array<Aggregate.Method>,
+              normalise: normalisations.map((m) => normaliseAlternatives[m]!)
+            },
+            onProgress: bar.update
+          }),
+        inputError
+      )
+      bar.finish()
+      const output = { runs, seed, inputs: result.inputs, stats: result.stats }
+      if (Option.isSome(out)) yield* writeJson(out.value, output)
+      if (json) return yield* printJson(output)
+      const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1))
+      yield* Console.log(
+        renderTable(
+          [
+            { header: "unit", cell: (s: Uncertainty.RankStats) => s.unit },
+            { header: "nominal", cell: (s) => (s.nominal === null ? "" : String(s.nominal)), align: "right" },
+            { header: "median", cell: (s) => fmt(s.median), align: "right" },
+            { header: "5 %", cell: (s) => fmt(s.q5), align: "right" },
+            { header: "95 %", cell: (s) => fmt(s.q95), align: "right" }
+          ],
+          [...result.stats].sort((a, b) => (a.nominal ?? Infinity) - (b.nominal ?? Infinity))
+        )
+      )
+    })
+).pipe(
+  Command.withDescription(
+    "Uncertainty analysis: Monte Carlo over weights, normalisation and aggregation; median rank and 5–95 % interval per unit. Example: innokraft measure sensitivity --imeta iMeta.csv --idata iData.csv --spec spec.json --runs 1000"
+  )
+)
+
+/**
+ * `innokraft measure …`: composite indicators with `@innokraft/measure`.
+ *
+ * @since 0.1.0
+ */
+export const measure = Command.make("measure").pipe(
+  Command.withDescription("Composite indicators: build an index through COINr's pipeline, and test its robustness."),
+  Command.withSubcommands([build, sensitivity])
+)

@@ -1,0 +1,181 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Csv } from "@innokraft/csv"
+import { beforeEach, describe, expect, it } from "vitest"
+import { innokraft } from "./run.js"
+
+const asem = join(import.meta.dirname, "../../../../shared/data/coinr-asem")
+const iMeta = join(asem, "ASEM_iMeta.csv")
+const iData = join(asem, "ASEM_iData.csv")
+// COINr's ASEM example as the package's golden files were made with it.
+const asemSpec = {
+  denominate: true,
+  impute: { method: "groupMean", group: "EurAsia_group" },
+  screen: { minDataShare: 0.9 },
+  treat: { method: "winsorise", winmax: 5 },
+  normalise: { method: "minmax", range: [0, 100] },
+  aggregate: { method: "amean" }
+}
+
+let dir = ""
+let spec = ""
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "innokraft-measure-"))
+  spec = join(dir, "spec.json")
+  writeFileSync(spec, JSON.stringify(asemSpec))
+})
+
+const golden = (stage: string) => {
+  const table = Csv.parse(readFileSync(join(asem, `ASEM_${stage}.csv`), "utf8"))
+  const out: Record<string, Record<string, number | null>> = {}
+  const unit = Csv.columnIndex(table, "uCode")
+  table.rows.forEach((row, r) => {
+    const values: Record<string, number | null> = {}
+    table.header.forEach((code, c) => {
+      if (c !== unit) values[code] = Csv.number(table, r, c)
+    })
+    out[row[unit]!] = values
+  })
+  return out
+}
+
+describe("innokraft measure build", () => {
+  it("reproduces COINr's Aggregated stage of ASEM to 1e-9 and writes every stage", () => {
+    const out = join(dir, "results.json")
+    const { code, stdout } = innokraft([
+      "measure",
+      "build",
+      "--imeta",
+      iMeta,
+      "--idata",
+      iData,
+      "--spec",
+      spec,
+      "--out",
+      out
+    ])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^\s*1\s+CHE\s+68\.38$/m)
+    const results = JSON.parse(readFileSync(out, "utf8")) as {
+      stages: Record<string, Record<string, Record<string, number | null>>>
+      ranks: Record<string, number | null>
+    }
+    expect(Object.keys(results.stages)).toEqual([
+      "Raw",
+      "Denominated",
+      "Imputed",
+      "Screened",
+      "Treated",
+      "Normalised",
+      "Aggregated"
+    ])
+    const expected = golden("Aggregated")
+    let worst = 0
+    for (const [unit, values] of Object.entries(expected)) {
+      for (const [code, value] of Object.entries(values)) {
+        const got = results.stages.Aggregated![unit]![code]
+        if (value === null) expect(got).toBeNull()
+        else worst = Math.max(worst, Math.abs(got! - value))
+      }
+    }
+    expect(worst).toBeLessThan(1e-9)
+    const byIndex = Object.entries(expected).sort((a, b) => b[1].Index! - a[1].Index!)
+    byIndex.forEach(([unit], i) => expect(results.ranks[unit], unit).toBe(i + 1))
+  })
+
+  it("--json prints the results and nothing else", () => {
+    const { code, stdout } = innokraft([
+      "measure",
+      "build",
+      "--imeta",
+      iMeta,
+      "--idata",
+      iData,
+      "--spec",
+      spec,
+      "--json"
+    ])
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout).ranks.CHE).toBe(1)
+  })
+
+  it("omits the stages the spec skips", () => {
+    writeFileSync(
+      spec,
+      JSON.stringify({ normalise: { method: "minmax", range: [0, 100] }, aggregate: { method: "amean" } })
+    )
+    const { stdout } = innokraft(["measure", "build", "--imeta", iMeta, "--idata", iData, "--spec", spec, "--json"])
+    expect(Object.keys(JSON.parse(stdout).stages)).toEqual(["Raw", "Normalised", "Aggregated"])
+  })
+
+  it("names the field of a bad spec and exits 1", () => {
+    writeFileSync(spec, JSON.stringify({ normalise: { method: "minmax", range: [0] } }))
+    const { code, stderr } = innokraft(["measure", "build", "--imeta", iMeta, "--idata", iData, "--spec", spec])
+    expect(code).toBe(1)
+    expect(stderr).toContain(`${spec}: normalise.range`)
+  })
+
+  it("names file, line and column of a value that is not a number", () => {
+    const lines = readFileSync(iData, "utf8").split("\n")
+    lines[3] = lines[3]!.replace(/,2018,/, ",2018,lots,").replace(/,lots,\d+(\.\d+)?,/, ",lots,")
+    const bad = join(dir, "iData.csv")
+    writeFileSync(bad, lines.join("\n"))
+    const { code, stderr } = innokraft(["measure", "build", "--imeta", iMeta, "--idata", bad, "--spec", spec])
+    expect(code).toBe(1)
+    expect(stderr).toContain(`${bad}:4 column "Area"`)
+    expect(stderr).toContain('"lots"')
+  })
+})
+
+describe("innokraft measure sensitivity", () => {
+  it("gives seeded, reproducible rank intervals that contain the nominal rank's neighbourhood", () => {
+    const args = [
+      "measure",
+      "sensitivity",
+      "--imeta",
+      iMeta,
+      "--idata",
+      iData,
+      "--spec",
+      spec,
+      "--runs",
+      "60",
+      "--seed",
+      "7",
+      "--json"
+    ]
+    const first = innokraft(args)
+    expect(first.code).toBe(0)
+    const stats = JSON.parse(first.stdout) as {
+      runs: number
+      stats: Array<{ unit: string; nominal: number | null; median: number; q5: number; q95: number }>
+    }
+    expect(stats.runs).toBe(60)
+    expect(stats.stats).toHaveLength(51)
+    for (const s of stats.stats) {
+      expect(s.q5).toBeLessThanOrEqual(s.median)
+      expect(s.median).toBeLessThanOrEqual(s.q95)
+    }
+    expect(stats.stats.find((s) => s.unit === "CHE")?.nominal).toBe(1)
+    expect(innokraft(args).stdout).toBe(first.stdout)
+    expect(first.stderr).toContain("sensitivity: 100% (60/60)")
+  })
+
+  it("refuses an unknown aggregation method", () => {
+    const { code, stderr } = innokraft([
+      "measure",
+      "sensitivity",
+      "--imeta",
+      iMeta,
+      "--idata",
+      iData,
+      "--spec",
+      spec,
+      "--aggregate",
+      "median"
+    ])
+    expect(code).toBe(1)
+    expect(stderr).toContain('--aggregate: unknown method "median"')
+  })
+})
