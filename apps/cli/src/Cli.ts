@@ -4,13 +4,14 @@ import pkg from "../package.json" with { type: "json" }
 import { loop } from "./commands/Loop.js"
 import { measure } from "./commands/Measure.js"
 import { reference } from "./commands/Reference.js"
+import { s3 } from "./commands/S3.js"
 import { workspace } from "./commands/Workspace.js"
 
 const root = Command.make("innokraft").pipe(
   Command.withDescription(
     "Innokraft: data, methods and tools for regional innovation strategies. Example: innokraft reference counties"
   ),
-  Command.withSubcommands([reference, workspace, measure, loop])
+  Command.withSubcommands([reference, workspace, measure, s3, loop])
 )
 
 /**

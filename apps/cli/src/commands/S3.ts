@@ -1,0 +1,438 @@
+import { Command, Options } from "@effect/cli"
+import { CsvError } from "@innokraft/csv"
+import { Analysis, Matrix, MatrixError, Priority, ShiftShare } from "@innokraft/s3"
+import { Console, Effect, Option } from "effect"
+import { InputError } from "../CliError.js"
+import { readJson, readText, writeAtomic, writeJson } from "../internal/Files.js"
+import { attempt, printJson, renderTable } from "../internal/Output.js"
+
+const json = Options.boolean("json").pipe(Options.withDescription("Print JSON on stdout instead of a table"))
+
+/** How to read a long CSV matrix: which columns, which rows. Eurostat/SCB files rarely use our default names. */
+const matrixInput = {
+  input: Options.file("input").pipe(Options.withDescription("Long CSV: region, industry, value[, year]")),
+  regionColumn: Options.text("region-column").pipe(Options.withDefault("region")),
+  industryColumn: Options.text("industry-column").pipe(Options.withDefault("industry")),
+  valueColumn: Options.text("value-column").pipe(Options.withDefault("value")),
+  yearColumn: Options.text("year-column").pipe(
+    Options.withDescription('The year column (default "year" when present)'),
+    Options.optional
+  ),
+  regions: Options.text("regions").pipe(
+    Options.withDescription(
+      'Keep only regions whose code matches this regular expression, e.g. "^SE\\d{3}$" for counties'
+    ),
+    Options.optional
+  ),
+  excludeIndustries: Options.text("exclude-industries").pipe(
+    Options.withDescription("Comma-separated industry codes to leave out, e.g. TOTAL"),
+    Options.optional
+  ),
+  missing: Options.choice("missing", ["error", "zero"]).pipe(
+    Options.withDescription("A region × industry cell absent from the file: an error (default) or zero"),
+    Options.withDefault("error" as const)
+  )
+}
+
+type MatrixInput = {
+  readonly input: string
+  readonly regionColumn: string
+  readonly industryColumn: string
+  readonly valueColumn: string
+  readonly yearColumn: Option.Option<string>
+  readonly regions: Option.Option<string>
+  readonly excludeIndustries: Option.Option<string>
+  readonly missing: "error" | "zero"
+}
+
+const libraryError = (error: unknown) =>
+  new InputError({
+    message:
+      error instanceof CsvError || error instanceof MatrixError ? error.message : `unexpected failure: ${String(error)}`
+  })
+
+/** Reads the panel, optionally keeping only some regions; `keep` adds region codes that must stay (a reference row). */
+const readPanel = (o: MatrixInput, keep: ReadonlyArray<string> = []) =>
+  Effect.gen(function* () {
+    let pattern: RegExp | undefined
+    if (Option.isSome(o.regions)) {
+      const source = o.regions.value
+      pattern = yield* attempt(
+        () => new RegExp(source),
+        () => new InputError({ message: `--regions: not a regular expression: ${source}` })
+      )
+    }
+    const excluded = new Set(
+      Option.getOrElse(o.excludeIndustries, () => "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== "")
+    )
+    const text = yield* readText(o.input)
+    return yield* attempt(
+      () =>
+        Matrix.fromLongCsv(text, {
+          source: o.input,
+          columns: {
+            region: o.regionColumn,
+            industry: o.industryColumn,
+            value: o.valueColumn,
+            ...(Option.isSome(o.yearColumn) ? { year: o.yearColumn.value } : {})
+          },
+          ...(pattern ? { region: (code: string) => pattern.test(code) || keep.includes(code) } : {}),
+          ...(excluded.size > 0 ? { industry: (code: string) => !excluded.has(code) } : {}),
+          missing: o.missing
+        }),
+      libraryError
+    )
+  })
+
+const oneDecimal = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1))
+
+const fixed = (digits: number) => (x: number) => (Number.isFinite(x) ? x.toFixed(digits) : "")
+
+const analyse = Command.make(
+  "analyse",
+  {
+    ...matrixInput,
+    json,
+    out: Options.file("out").pipe(Options.withDescription("Write result.json here"), Options.optional),
+    year: Options.integer("year").pipe(
+      Options.withDescription("The year to analyse (default: the latest)"),
+      Options.optional
+    ),
+    eciSd: Options.choice("eci-sd", ["population", "sample"]).pipe(
+      Options.withDescription("Standardise ECI with the population sd (py-ecomplexity, default) or the sample sd"),
+      Options.withDefault("population" as const)
+    ),
+    densityDiagonal: Options.choice("density-diagonal", ["include", "exclude"]).pipe(
+      Options.withDescription(
+        "Count the industry itself in its relatedness density (py-ecomplexity, default) or not (EconGeo)"
+      ),
+      Options.withDefault("include" as const)
+    )
+  },
+  (o) =>
+    Effect.gen(function* () {
+      const panel = yield* readPanel(o)
+      if (Option.isSome(o.year)) yield* yearOf(panel, o.year.value, "--year")
+      const result = yield* attempt(
+        () =>
+          Analysis.analyse(panel, {
+            eciSd: o.eciSd,
+            densityDiagonal: o.densityDiagonal,
+            ...(Option.isSome(o.year) ? { year: o.year.value } : {})
+          }),
+        libraryError
+      )
+      const out = Analysis.toJson(result)
+      if (Option.isSome(o.out)) yield* writeJson(o.out.value, out)
+      if (o.json) return yield* printJson(out)
+      for (const warning of result.warnings) yield* Console.error(`warning: ${warning}`)
+      const e = result.eci.eci
+      const order = e.labels.map((_, k) => k).sort((a, b) => e.values[b]! - e.values[a]!)
+      yield* Console.log(
+        `${result.matrix.regions.length} regions × ${result.matrix.industries.length} industries${result.year === null ? "" : `, ${result.year}`}` +
+          (result.dropped.regions.length + result.dropped.industries.length > 0
+            ? `; dropped (all zero): ${[...result.dropped.regions, ...result.dropped.industries].join(", ")}`
+            : "")
+      )
+      yield* Console.log(
+        renderTable(
+          [
+            { header: "region", cell: (k: number) => e.labels[k]! },
+            { header: "diversity", cell: (k) => String(result.diversity.values[k]), align: "right" },
+            { header: "ECI", cell: (k) => fixed(3)(e.values[k]!), align: "right" },
+            { header: "fitness", cell: (k) => fixed(3)(result.fitness.fitness.values[k]!), align: "right" }
+          ],
+          order
+        )
+      )
+      if (Option.isSome(o.out)) yield* Console.log(`\n${o.out.value}: written`)
+    })
+).pipe(
+  Command.withDescription(
+    "Location quotients, specialisation (M), diversity, ubiquity, ECI/PCI, fitness and relatedness density from a region × industry matrix. Example: innokraft s3 analyse --input matrix.csv --out result.json"
+  )
+)
+
+const referenceOption = Options.text("reference-region").pipe(
+  Options.withDescription(
+    "A row of the file to use as the reference economy (e.g. SE), instead of the sum of the regions"
+  ),
+  Options.optional
+)
+
+/** Splits a panel's year into the analysed regions and, when asked, the reference row. */
+const withReference = (m: Matrix.Matrix, reference: Option.Option<string>) =>
+  Effect.gen(function* () {
+    if (Option.isNone(reference)) return { regions: m, reference: undefined }
+    const code = reference.value
+    const k = m.regions.indexOf(code)
+    if (k < 0) return yield* new InputError({ message: `--reference-region: "${code}" is not a region of the file` })
+    const I = m.industries.length
+    return {
+      regions: Matrix.select(m, { regions: m.regions.filter((r) => r !== code) }),
+      reference: m.values.slice(k * I, (k + 1) * I)
+    }
+  })
+
+const yearOf = (panel: Matrix.Panel, year: number, flag: string) =>
+  attempt(
+    () => Matrix.year(panel, year),
+    (e) => new InputError({ message: `${flag}: ${(e as Error).message}` })
+  )
+
+const shiftshare = Command.make(
+  "shiftshare",
+  {
+    ...matrixInput,
+    json,
+    base: Options.integer("base").pipe(Options.withDescription("Base year")),
+    end: Options.integer("end").pipe(Options.withDescription("End year")),
+    reference: referenceOption,
+    region: Options.text("region").pipe(
+      Options.withDescription("Show one region industry by industry"),
+      Options.optional
+    )
+  },
+  (o) =>
+    Effect.gen(function* () {
+      const panel = yield* readPanel(o, Option.toArray(o.reference))
+      const base = yield* withReference(yield* yearOf(panel, o.base, "--base"), o.reference)
+      const end = yield* withReference(yield* yearOf(panel, o.end, "--end"), o.reference)
+      const d = yield* attempt(
+        () =>
+          ShiftShare.classic(
+            base.regions,
+            end.regions,
+            base.reference && end.reference ? { base: base.reference, end: end.reference } : undefined
+          ),
+        libraryError
+      )
+      const I = d.industries.length
+      type Row = { label: string; change: number; nationalShare: number; industryMix: number; competitive: number }
+      let rows: Array<Row>
+      if (Option.isSome(o.region)) {
+        const r = d.regions.indexOf(o.region.value)
+        if (r < 0)
+          return yield* new InputError({ message: `--region: "${o.region.value}" is not among the analysed regions` })
+        rows = d.industries.map((label, i) => ({
+          label,
+          change: d.change[r * I + i]!,
+          nationalShare: d.nationalShare[r * I + i]!,
+          industryMix: d.industryMix[r * I + i]!,
+          competitive: d.competitive[r * I + i]!
+        }))
+      } else {
+        const totals = ShiftShare.byRegion(d)
+        rows = d.regions.map((label, r) => ({
+          label,
+          change: totals.change.values[r]!,
+          nationalShare: totals.nationalShare.values[r]!,
+          industryMix: totals.industryMix.values[r]!,
+          competitive: totals.competitive.values[r]!
+        }))
+      }
+      if (o.json) return yield* printJson({ base: o.base, end: o.end, rows })
+      const n = (x: number) => Math.round(x).toLocaleString("en-US")
+      yield* Console.log(
+        renderTable(
+          [
+            { header: Option.isSome(o.region) ? "industry" : "region", cell: (x: Row) => x.label },
+            { header: "change", cell: (x) => n(x.change), align: "right" },
+            { header: "national share", cell: (x) => n(x.nationalShare), align: "right" },
+            { header: "industry mix", cell: (x) => n(x.industryMix), align: "right" },
+            { header: "competitive", cell: (x) => n(x.competitive), align: "right" }
+          ],
+          rows
+        )
+      )
+    })
+).pipe(
+  Command.withDescription(
+    "Classic shift-share: national share, industry mix and regional competitive effect, which add up to the change. Example: innokraft s3 shiftshare --input matrix.csv --base 2000 --end 2017 --reference-region SE"
+  )
+)
+
+interface Area {
+  readonly name: string
+  readonly industries: Array<string>
+  readonly challenge?: number
+}
+
+const Areas = (value: unknown, path: string) => {
+  const fail = (detail: string) => new InputError({ message: `${path}: ${detail}` })
+  if (!Array.isArray(value))
+    return Effect.fail(fail("expected a JSON array of { name, industries: [codes], challenge? }"))
+  const areas: Array<Area> = []
+  for (const [k, a] of value.entries()) {
+    if (
+      typeof a?.name !== "string" ||
+      !Array.isArray(a.industries) ||
+      !a.industries.every((i: unknown) => typeof i === "string")
+    ) {
+      return Effect.fail(fail(`[${k}]: expected { "name": text, "industries": [industry codes] }`))
+    }
+    if (a.challenge !== undefined && typeof a.challenge !== "number") {
+      return Effect.fail(fail(`[${k}].challenge: expected a number (the expert-tagged societal-challenge fit)`))
+    }
+    areas.push(a)
+  }
+  return Effect.succeed(areas)
+}
+
+const parseWeights = (text: string) => {
+  const weights: Partial<Record<Priority.Criterion, number>> = {}
+  for (const part of text.split(",")) {
+    const [key, value] = part.split("=").map((s) => s.trim())
+    if (
+      !(Priority.criteria as ReadonlyArray<string>).includes(key ?? "") ||
+      !Number.isFinite(Number(value)) ||
+      Number(value) < 0
+    ) {
+      return Effect.fail(
+        new InputError({
+          message: `--weights: expected criterion=weight pairs with criteria ${Priority.criteria.join(", ")}, found "${part}"`
+        })
+      )
+    }
+    weights[key as Priority.Criterion] = Number(value)
+  }
+  return Effect.succeed(weights)
+}
+
+const priorities = Command.make(
+  "priorities",
+  {
+    ...matrixInput,
+    json,
+    region: Options.text("region").pipe(Options.withDescription("The region whose candidate areas are scored")),
+    year: Options.integer("year").pipe(Options.withDescription("The year (default: the latest)"), Options.optional),
+    base: Options.integer("base").pipe(
+      Options.withDescription("A base year for the dynamics criterion (competitive effect from shift-share)"),
+      Options.optional
+    ),
+    reference: referenceOption,
+    areas: Options.file("areas").pipe(
+      Options.withDescription(
+        'Candidate areas as JSON: [{ "name": …, "industries": [codes], "challenge"?: n }]; default: each industry'
+      ),
+      Options.optional
+    ),
+    weights: Options.text("weights").pipe(
+      Options.withDescription("Criterion weights, e.g. mass=1,specialisation=2 (default: equal)"),
+      Options.optional
+    ),
+    seed: Options.integer("seed").pipe(Options.withDefault(1)),
+    out: Options.file("out").pipe(Options.withDescription("Write the scores as JSON here"), Options.optional)
+  },
+  (o) =>
+    Effect.gen(function* () {
+      const panel = yield* readPanel(o, [...Option.toArray(o.reference), o.region])
+      const lastYear = panel.years[panel.years.length - 1]
+      const year = Option.getOrElse(o.year, () => lastYear ?? 0)
+      const current = yield* withReference(
+        panel.years[0] === null ? Matrix.year(panel) : yield* yearOf(panel, year, "--year"),
+        o.reference
+      )
+      const m = current.regions
+      const r = m.regions.indexOf(o.region)
+      if (r < 0) return yield* new InputError({ message: `--region: "${o.region}" is not a region of the file` })
+      const I = m.industries.length
+      const analysis = yield* attempt(() => Analysis.analyse(m, {}), libraryError)
+      const ar = analysis.matrix.regions.indexOf(o.region)
+      const AI = analysis.matrix.industries.length
+      // The analysis may drop all-zero industries; align its per-industry vectors with the matrix's.
+      const align = (labels: ReadonlyArray<string>, values: ArrayLike<number>, offset = 0) =>
+        Float64Array.from(m.industries, (code) => {
+          const k = labels.indexOf(code)
+          return k < 0 ? Number.NaN : values[offset + k]!
+        })
+      let dynamics: { competitive: Float64Array; base: Float64Array } | undefined
+      if (Option.isSome(o.base)) {
+        const base = yield* withReference(yield* yearOf(panel, o.base.value, "--base"), o.reference)
+        const d = yield* attempt(
+          () =>
+            ShiftShare.classic(
+              base.regions,
+              m,
+              base.reference && current.reference ? { base: base.reference, end: current.reference } : undefined
+            ),
+          libraryError
+        )
+        dynamics = {
+          competitive: d.competitive.slice(r * I, (r + 1) * I),
+          base: base.regions.values.slice(r * I, (r + 1) * I)
+        }
+      }
+      const areas = Option.isSome(o.areas)
+        ? yield* Effect.flatMap(readJson(o.areas.value), (v) => Areas(v, (o.areas as Option.Some<string>).value))
+        : m.industries.map((code): Area => ({ name: code, industries: [code] }))
+      const referenceRow =
+        current.reference ??
+        Float64Array.from(m.industries, (_, i) => m.regions.reduce((s, _r, k) => s + m.values[k * I + i]!, 0))
+      const data = {
+        industries: m.industries,
+        region: m.values.slice(r * I, (r + 1) * I),
+        reference: referenceRow,
+        pci: align(analysis.eci.pci.labels, analysis.eci.pci.values),
+        ...(ar < 0 ? {} : { density: align(analysis.matrix.industries, analysis.density.values, ar * AI) }),
+        ...(dynamics ?? {})
+      }
+      const candidates = yield* attempt(
+        () =>
+          areas.map((a) => ({
+            name: a.name,
+            industries: a.industries,
+            values: {
+              ...Priority.criteriaOf(a.industries, data),
+              ...(a.challenge === undefined ? {} : { challenge: a.challenge })
+            }
+          })),
+        libraryError
+      )
+      const weights = Option.isSome(o.weights) ? yield* parseWeights(o.weights.value) : undefined
+      const scored = yield* attempt(
+        () => Priority.score(candidates, { seed: o.seed, ...(weights ? { weights } : {}) }),
+        libraryError
+      )
+      const output = { region: o.region, year, candidates: scored }
+      if (Option.isSome(o.out)) yield* writeAtomic(o.out.value, `${JSON.stringify(output, null, 2)}\n`)
+      if (o.json) return yield* printJson(output)
+      yield* Console.log(
+        renderTable(
+          [
+            { header: "rank", cell: (s: Priority.Scored) => String(s.rank), align: "right" },
+            { header: "area", cell: (s) => s.name },
+            { header: "score", cell: (s) => s.score.toFixed(3), align: "right" },
+            { header: "median rank", cell: (s) => oneDecimal(s.rankRange.median), align: "right" },
+            {
+              header: "5–95 %",
+              cell: (s) => `${oneDecimal(s.rankRange.p5)}–${oneDecimal(s.rankRange.p95)}`,
+              align: "right"
+            },
+            { header: "quadrant", cell: (s) => s.quadrant ?? "" },
+            { header: "label", cell: (s) => s.label ?? "" }
+          ],
+          [...scored].sort((a, b) => a.rank - b.rank)
+        )
+      )
+    })
+).pipe(
+  Command.withDescription(
+    "Scores candidate strength areas of a region on mass, specialisation, dynamics, relatedness, complexity and challenge fit, with rank ranges under random weights. Example: innokraft s3 priorities --input matrix.csv --region SE331 --base 2008"
+  )
+)
+
+/**
+ * `innokraft s3 …`: smart-specialisation analytics with `@innokraft/s3`.
+ *
+ * @since 0.1.0
+ */
+export const s3 = Command.make("s3").pipe(
+  Command.withDescription(
+    "Smart specialisation: location quotients, complexity, relatedness, shift-share and priority scores."
+  ),
+  Command.withSubcommands([analyse, shiftshare, priorities])
+)

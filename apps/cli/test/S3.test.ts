@@ -1,0 +1,191 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { beforeEach, describe, expect, it } from "vitest"
+import { innokraft } from "./run.js"
+
+const data = join(import.meta.dirname, "../../../../shared/data")
+const dev1 = join(data, "s3-reference/dev-1.csv")
+const empers = join(data, "eurostat-empers-se/empers_se_nuts_2000_2018.csv")
+const eurostat = [
+  "--input",
+  empers,
+  "--region-column",
+  "nuts_code",
+  "--industry-column",
+  "nace_group",
+  "--value-column",
+  "persons",
+  "--exclude-industries",
+  "TOTAL",
+  "--regions",
+  "^SE\\d{3}$"
+]
+
+let dir = ""
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "innokraft-s3-"))
+})
+
+type Flat = Record<string, number | null>
+const maxDiff = (a: Flat, b: Record<string, number>) =>
+  Math.max(...Object.entries(b).map(([k, v]) => Math.abs((a[k] ?? Number.NaN) - v)))
+const maxDiff2 = (a: Record<string, Flat>, b: Record<string, Record<string, number>>) =>
+  Math.max(...Object.entries(b).map(([k, row]) => maxDiff(a[k] ?? {}, row)))
+
+describe("innokraft s3 analyse", () => {
+  it("writes result.json matching py-ecomplexity and economiccomplexity on dev-1", () => {
+    const out = join(dir, "result.json")
+    const { code, stdout } = innokraft(["s3", "analyse", "--input", dev1, "--out", out])
+    expect(code).toBe(0)
+    expect(stdout).toContain("40 regions × 60 industries")
+    const result = JSON.parse(readFileSync(out, "utf8"))
+    const expected = JSON.parse(readFileSync(join(data, "s3-reference/expected-dev-1.json"), "utf8"))
+    expect(Object.keys(result)).toEqual([
+      "rca",
+      "mcp",
+      "diversity",
+      "ubiquity",
+      "eci",
+      "pci",
+      "fitness",
+      "complexity_fc",
+      "density",
+      "dropped"
+    ])
+    expect(maxDiff2(result.rca, expected.rca)).toBeLessThan(1e-12)
+    expect(maxDiff2(result.mcp, expected.mcp)).toBe(0)
+    expect(maxDiff(result.eci, expected.eci)).toBeLessThan(1e-10)
+    expect(maxDiff(result.pci, expected.pci)).toBeLessThan(1e-10)
+    expect(maxDiff(result.fitness, expected.fitness)).toBeLessThan(1e-10)
+    expect(maxDiff2(result.density, expected.density)).toBeLessThan(1e-10)
+  })
+
+  it("--eci-sd sample rescales ECI by sqrt((N-1)/N)", () => {
+    const population = JSON.parse(innokraft(["s3", "analyse", "--input", dev1, "--json"]).stdout)
+    const sample = JSON.parse(innokraft(["s3", "analyse", "--input", dev1, "--json", "--eci-sd", "sample"]).stdout)
+    const factor = Math.sqrt(39 / 40)
+    for (const region of Object.keys(population.eci)) {
+      expect(sample.eci[region]).toBeCloseTo(population.eci[region] * factor, 12)
+    }
+  })
+
+  it("reads Eurostat's long file with its own column names: Västerbotten's location quotients in 2017", () => {
+    const { code, stdout } = innokraft(["s3", "analyse", ...eurostat, "--year", "2017", "--json"])
+    expect(code).toBe(0)
+    const result = JSON.parse(stdout)
+    expect(Object.keys(result.rca)).toHaveLength(21)
+    // LQ of public administration, education and health (O-Q) in Västerbotten against the sum of the 21 counties.
+    expect(result.rca.SE331["O-Q"]).toBeCloseTo(1.2348492363797836, 12)
+    expect(result.mcp.SE331["O-Q"]).toBe(1)
+  })
+
+  it("names the flag of a year the file does not have, and the line of a bad value", () => {
+    const missingYear = innokraft(["s3", "analyse", ...eurostat, "--year", "2019"])
+    expect(missingYear.code).toBe(1)
+    expect(missingYear.stderr).toContain("--year: expected one of the years 2000,")
+    const bad = join(dir, "bad.csv")
+    writeFileSync(bad, "region,industry,value\nA,x,1\nA,y,many\n")
+    const badValue = innokraft(["s3", "analyse", "--input", bad])
+    expect(badValue.code).toBe(1)
+    expect(badValue.stderr).toContain(`${bad}:3 column "value"`)
+  })
+})
+
+describe("innokraft s3 shiftshare", () => {
+  it("decomposes Västerbotten's 2000–2017 change against Sweden exactly", () => {
+    const { code, stdout } = innokraft([
+      "s3",
+      "shiftshare",
+      ...eurostat,
+      "--reference-region",
+      "SE",
+      "--base",
+      "2000",
+      "--end",
+      "2017",
+      "--json"
+    ])
+    expect(code).toBe(0)
+    const rows = JSON.parse(stdout).rows as Array<{
+      label: string
+      change: number
+      nationalShare: number
+      industryMix: number
+      competitive: number
+    }>
+    expect(rows).toHaveLength(21)
+    const vb = rows.find((r) => r.label === "SE331")!
+    expect(vb.change).toBeCloseTo(16000, 9)
+    // Exact per industry; summing ten industries leaves floating-point rounding only.
+    expect(Math.abs(vb.nationalShare + vb.industryMix + vb.competitive - vb.change)).toBeLessThan(1e-9)
+    expect(Math.round(vb.nationalShare)).toBe(18755)
+    expect(Math.round(vb.competitive)).toBe(-1998)
+  })
+
+  it("shows one region industry by industry", () => {
+    const { stdout } = innokraft([
+      "s3",
+      "shiftshare",
+      ...eurostat,
+      "--base",
+      "2000",
+      "--end",
+      "2017",
+      "--region",
+      "SE321"
+    ])
+    expect(stdout.split("\n")[0]).toMatch(/^industry\s+change\s+national share\s+industry mix\s+competitive$/)
+    expect(stdout.trimEnd().split("\n")).toHaveLength(11)
+  })
+})
+
+describe("innokraft s3 priorities", () => {
+  it("ranks candidate areas reproducibly with rank ranges, and honours weights", () => {
+    const areas = join(dir, "areas.json")
+    writeFileSync(
+      areas,
+      JSON.stringify([
+        { name: "Industry and energy", industries: ["B-E", "F"] },
+        { name: "Welfare and education", industries: ["O-Q"] },
+        { name: "Digital and knowledge services", industries: ["J", "M-N"] },
+        { name: "Land-based industries", industries: ["A"] }
+      ])
+    )
+    const args = [
+      "s3",
+      "priorities",
+      ...eurostat,
+      "--reference-region",
+      "SE",
+      "--region",
+      "SE331",
+      "--year",
+      "2017",
+      "--base",
+      "2008",
+      "--areas",
+      areas,
+      "--json"
+    ]
+    const first = innokraft(args)
+    expect(first.code).toBe(0)
+    const out = JSON.parse(first.stdout) as {
+      candidates: Array<{ name: string; rank: number; rankRange: { p5: number; p95: number } }>
+    }
+    expect(out.candidates.map((c) => c.rank).sort()).toEqual([1, 2, 3, 4])
+    for (const c of out.candidates) expect(c.rankRange.p5).toBeLessThanOrEqual(c.rankRange.p95)
+    expect(innokraft(args).stdout).toBe(first.stdout)
+    const massOnly = JSON.parse(innokraft([...args, "--weights", "mass=1"]).stdout) as typeof out
+    expect(massOnly.candidates.find((c) => c.rank === 1)?.name).toBe("Welfare and education")
+  })
+
+  it("refuses an unknown criterion and an unknown region", () => {
+    expect(innokraft(["s3", "priorities", ...eurostat, "--region", "SE331", "--weights", "size=1"]).stderr).toContain(
+      "--weights: expected criterion=weight pairs"
+    )
+    const unknown = innokraft(["s3", "priorities", ...eurostat, "--region", "SE999"])
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toContain('--region: "SE999" is not a region of the file')
+  })
+})
