@@ -1,6 +1,7 @@
 import { Command, ValidationError } from "@effect/cli"
 import { Cause, Console, Effect, Exit, Option } from "effect"
 import pkg from "../package.json" with { type: "json" }
+import { data } from "./commands/Data.js"
 import { loop } from "./commands/Loop.js"
 import { measure } from "./commands/Measure.js"
 import { reference } from "./commands/Reference.js"
@@ -11,7 +12,7 @@ const root = Command.make("innokraft").pipe(
   Command.withDescription(
     "Innokraft: data, methods and tools for regional innovation strategies. Example: innokraft reference counties"
   ),
-  Command.withSubcommands([reference, workspace, measure, s3, loop])
+  Command.withSubcommands([reference, workspace, data, measure, s3, loop])
 )
 
 /**

@@ -1,0 +1,150 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Csv } from "@innokraft/csv"
+import ExcelJS from "exceljs"
+import { beforeAll, describe, expect, it } from "vitest"
+import { innokraft } from "./run.js"
+
+const scbFile = join(
+  import.meta.dirname,
+  "../../../../shared/data/scb-employment-nuts2/employment_nuts2_sni_section_2016_2021.csv"
+)
+const scb = Csv.parse(readFileSync(scbFile, "utf8"), { source: scbFile })
+const rows2016 = Csv.records(scb).filter((r) => r.year === "2016" && r.nuts2_code !== "SE")
+
+let dir = ""
+let jsonstat = ""
+let xlsx = ""
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "innokraft-data-"))
+  // SCB's real 2016 numbers in the JSON-stat 2.0 shape its PxWeb API returns (Region × SNI2007 × ContentsCode).
+  const regions = [...new Set(rows2016.map((r) => r.nuts2_code!))]
+  const sections = [...new Set(rows2016.map((r) => r.sni2007_section!))]
+  const contents = ["employed_men", "employed_women"]
+  const value: Array<number | null> = []
+  for (const region of regions) {
+    for (const section of sections) {
+      const row = rows2016.find((r) => r.nuts2_code === region && r.sni2007_section === section)
+      for (const c of contents) value.push(row?.[c] ? Number(row[c]) : null)
+    }
+  }
+  const index = (codes: Array<string>) => Object.fromEntries(codes.map((c, k) => [c, k]))
+  jsonstat = join(dir, "scb.json")
+  writeFileSync(
+    jsonstat,
+    JSON.stringify({
+      version: "2.0",
+      class: "dataset",
+      label: "Förvärvsarbetande 16+ år efter region och näringsgren (SNI 2007), 2016",
+      source: "SCB",
+      id: ["Region", "SNI2007", "ContentsCode"],
+      size: [regions.length, sections.length, contents.length],
+      dimension: {
+        Region: { category: { index: index(regions) } },
+        SNI2007: { category: { index: sections } },
+        ContentsCode: { category: { index: index(contents) } }
+      },
+      value
+    })
+  )
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet("Sysselsatta")
+  sheet.addRow(["Region", "Indikator", "År", "Värde"])
+  for (const r of rows2016)
+    sheet.addRow([r.nuts2_code, `employed_${r.sni2007_section}`, 2016, Number(r.employed_total)])
+  xlsx = join(dir, "scb.xlsx")
+  await workbook.xlsx.writeFile(xlsx)
+})
+
+describe("innokraft data convert", () => {
+  it("turns SCB's JSON-stat into a long CSV with the values in place", () => {
+    const out = join(dir, "long.csv")
+    const map = "region=Region,industry=SNI2007"
+    const { code, stdout } = innokraft(["data", "convert", jsonstat, "--map", map, "--out", out])
+    expect(code).toBe(0)
+    expect(stdout).toContain("rows written (region, industry, ContentsCode, value)")
+    const table = Csv.parse(readFileSync(out, "utf8"))
+    const find = (region: string, section: string, content: string) =>
+      table.rows.find((r) => r[0] === region && r[1] === section && r[2] === content)?.[3]
+    for (const r of rows2016) {
+      expect(find(r.nuts2_code!, r.sni2007_section!, "employed_men")).toBe(r.employed_men)
+      expect(find(r.nuts2_code!, r.sni2007_section!, "employed_women")).toBe(r.employed_women)
+    }
+  })
+
+  it("reads an Excel sheet, and a dry run writes nothing", () => {
+    const out = join(dir, "from-excel.csv")
+    const dry = innokraft([
+      "data",
+      "convert",
+      xlsx,
+      "--map",
+      "unit=Region,indicator=Indikator,period=År,value=Värde",
+      "--out",
+      out,
+      "--dry-run"
+    ])
+    expect(dry.code).toBe(0)
+    expect(dry.stdout).toContain(`would write ${rows2016.length} rows with columns unit, indicator, period, value`)
+    expect(() => readFileSync(out)).toThrow()
+    expect(innokraft(["data", "convert", xlsx, "--out", out]).code).toBe(0)
+    const table = Csv.parse(readFileSync(out, "utf8"))
+    expect(table.header).toEqual(["Region", "Indikator", "År", "Värde"])
+    expect(table.rows).toHaveLength(rows2016.length)
+    expect(table.rows[0]).toEqual([
+      rows2016[0]!.nuts2_code,
+      `employed_${rows2016[0]!.sni2007_section}`,
+      "2016",
+      rows2016[0]!.employed_total
+    ])
+  })
+})
+
+describe("innokraft data inspect", () => {
+  it("summarises observations per indicator after a column mapping", () => {
+    const { code, stdout } = innokraft([
+      "data",
+      "inspect",
+      xlsx,
+      "--map",
+      "unit=Region,indicator=Indikator,period=År,value=Värde",
+      "--json"
+    ])
+    expect(code).toBe(0)
+    const summary = JSON.parse(stdout) as {
+      rows: number
+      indicators: Array<{ indicator: string; units: number; periods: Array<string>; missing: number }>
+    }
+    expect(summary.rows).toBe(rows2016.length)
+    const sectionA = summary.indicators.find((i) => i.indicator === "employed_A")!
+    expect(sectionA.units).toBe(rows2016.filter((r) => r.sni2007_section === "A").length)
+    expect(sectionA.periods).toEqual(["2016"])
+    expect(sectionA.missing).toBe(0)
+  })
+
+  it("reads semicolon CSV exported with Swedish settings", () => {
+    const path = join(dir, "semi.csv")
+    writeFileSync(path, "unit;indicator;period;value\nSE33;rd;2020;..\nSE32;rd;2020;12,5\n")
+    const { code, stderr } = innokraft(["data", "inspect", path])
+    expect(code).toBe(1)
+    expect(stderr).toContain(`${path}:3 column "value": expected a number, found "12,5"`)
+  })
+
+  it("names the columns a file has when --map points at one it lacks, and a sheet that is not there", () => {
+    const bad = innokraft(["data", "inspect", jsonstat, "--map", "unit=Län"])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain('has no column "Län"; its columns are "Region", "SNI2007", "ContentsCode", "value"')
+    const sheet = innokraft(["data", "inspect", xlsx, "--sheet", "Blad2"])
+    expect(sheet.code).toBe(1)
+    expect(sheet.stderr).toContain('no sheet "Blad2"; the workbook has "Sysselsatta"')
+  })
+
+  it("refuses a JSON file that is not JSON-stat", () => {
+    const path = join(dir, "other.json")
+    writeFileSync(path, JSON.stringify({ class: "bundle" }))
+    const { code, stderr } = innokraft(["data", "inspect", path])
+    expect(code).toBe(1)
+    expect(stderr).toContain("not a JSON-stat 2.0 dataset")
+  })
+})
