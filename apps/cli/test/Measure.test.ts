@@ -81,7 +81,7 @@ describe("innokraft measure build", () => {
     }
     expect(worst).toBeLessThan(1e-9)
     const byIndex = Object.entries(expected).sort((a, b) => b[1].Index! - a[1].Index!)
-    byIndex.forEach(([unit], i) => expect(results.ranks[unit], unit).toBe(i + 1))
+    for (const [i, [unit]] of byIndex.entries()) expect(results.ranks[unit], unit).toBe(i + 1)
   })
 
   it("--json prints the results and nothing else", () => {

@@ -5,6 +5,7 @@ import { Console, Effect, Option } from "effect"
 import { InputError } from "../CliError.js"
 import { readJson, readText, writeAtomic, writeJson } from "../internal/Files.js"
 import { attempt, printJson, renderTable } from "../internal/Output.js"
+import * as RegionalPriorities from "../internal/RegionalPriorities.js"
 
 const json = Options.boolean("json").pipe(Options.withDescription("Print JSON on stdout instead of a table"))
 
@@ -34,7 +35,7 @@ const matrixInput = {
   )
 }
 
-type MatrixInput = {
+export type MatrixInput = {
   readonly input: string
   readonly regionColumn: string
   readonly industryColumn: string
@@ -45,14 +46,14 @@ type MatrixInput = {
   readonly missing: "error" | "zero"
 }
 
-const libraryError = (error: unknown) =>
+export const libraryError = (error: unknown) =>
   new InputError({
     message:
       error instanceof CsvError || error instanceof MatrixError ? error.message : `unexpected failure: ${String(error)}`
   })
 
 /** Reads the panel, optionally keeping only some regions; `keep` adds region codes that must stay (a reference row). */
-const readPanel = (o: MatrixInput, keep: ReadonlyArray<string> = []) =>
+export const readPanel = (o: MatrixInput, keep: ReadonlyArray<string> = []) =>
   Effect.gen(function* () {
     let pattern: RegExp | undefined
     if (Option.isSome(o.regions)) {
@@ -163,24 +164,16 @@ const referenceOption = Options.text("reference-region").pipe(
   Options.optional
 )
 
-/** Splits a panel's year into the analysed regions and, when asked, the reference row. */
 const withReference = (m: Matrix.Matrix, reference: Option.Option<string>) =>
-  Effect.gen(function* () {
-    if (Option.isNone(reference)) return { regions: m, reference: undefined }
-    const code = reference.value
-    const k = m.regions.indexOf(code)
-    if (k < 0) return yield* new InputError({ message: `--reference-region: "${code}" is not a region of the file` })
-    const I = m.industries.length
-    return {
-      regions: Matrix.select(m, { regions: m.regions.filter((r) => r !== code) }),
-      reference: m.values.slice(k * I, (k + 1) * I)
-    }
-  })
+  attempt(
+    () => RegionalPriorities.splitReference(m, Option.getOrUndefined(reference)),
+    (e) => new InputError({ message: (e as Error).message })
+  )
 
 const yearOf = (panel: Matrix.Panel, year: number, flag: string) =>
   attempt(
-    () => Matrix.year(panel, year),
-    (e) => new InputError({ message: `${flag}: ${(e as Error).message}` })
+    () => RegionalPriorities.yearOf(panel, year, flag),
+    (e) => new InputError({ message: (e as Error).message })
   )
 
 const shiftshare = Command.make(
@@ -255,17 +248,11 @@ const shiftshare = Command.make(
   )
 )
 
-interface Area {
-  readonly name: string
-  readonly industries: Array<string>
-  readonly challenge?: number
-}
-
 const Areas = (value: unknown, path: string) => {
   const fail = (detail: string) => new InputError({ message: `${path}: ${detail}` })
   if (!Array.isArray(value))
     return Effect.fail(fail("expected a JSON array of { name, industries: [codes], challenge? }"))
-  const areas: Array<Area> = []
+  const areas: Array<RegionalPriorities.Area> = []
   for (const [k, a] of value.entries()) {
     if (
       typeof a?.name !== "string" ||
@@ -302,101 +289,77 @@ const parseWeights = (text: string) => {
   return Effect.succeed(weights)
 }
 
+/** Runs the shared priority computation, turning its input errors into the CLI's. */
+const computePriorities = (input: RegionalPriorities.RegionalPrioritiesInput) =>
+  attempt(
+    () => RegionalPriorities.regionalPriorities(input),
+    (e) =>
+      e instanceof RegionalPriorities.PrioritiesInputError ? new InputError({ message: e.message }) : libraryError(e)
+  )
+
+/** The candidate-area options `s3 priorities` and `report s3` share, read into the computation's input. */
+export const prioritiesOptions = {
+  ...matrixInput,
+  region: Options.text("region").pipe(Options.withDescription("The region whose candidate areas are scored")),
+  year: Options.integer("year").pipe(Options.withDescription("The year (default: the latest)"), Options.optional),
+  base: Options.integer("base").pipe(
+    Options.withDescription("A base year for the dynamics criterion (competitive effect from shift-share)"),
+    Options.optional
+  ),
+  reference: referenceOption,
+  areas: Options.file("areas").pipe(
+    Options.withDescription(
+      'Candidate areas as JSON: [{ "name": …, "industries": [codes], "challenge"?: n }]; default: each industry'
+    ),
+    Options.optional
+  ),
+  weights: Options.text("weights").pipe(
+    Options.withDescription("Criterion weights, e.g. mass=1,specialisation=2 (default: equal)"),
+    Options.optional
+  ),
+  seed: Options.integer("seed").pipe(Options.withDefault(1))
+}
+
+type PrioritiesOptions = MatrixInput & {
+  readonly region: string
+  readonly year: Option.Option<number>
+  readonly base: Option.Option<number>
+  readonly reference: Option.Option<string>
+  readonly areas: Option.Option<string>
+  readonly weights: Option.Option<string>
+  readonly seed: number
+}
+
+/** Reads the files and computes a region's priorities (used by `s3 priorities` and `report s3`). */
+export const prioritiesFrom = (o: PrioritiesOptions) =>
+  Effect.gen(function* () {
+    const panel = yield* readPanel(o, [...Option.toArray(o.reference), o.region])
+    const areas = Option.isSome(o.areas)
+      ? yield* Effect.flatMap(readJson(o.areas.value), (v) => Areas(v, (o.areas as Option.Some<string>).value))
+      : undefined
+    const weights = Option.isSome(o.weights) ? yield* parseWeights(o.weights.value) : undefined
+    return yield* computePriorities({
+      panel,
+      region: o.region,
+      year: Option.getOrUndefined(o.year),
+      base: Option.getOrUndefined(o.base),
+      reference: Option.getOrUndefined(o.reference),
+      areas,
+      weights,
+      seed: o.seed
+    })
+  })
+
 const priorities = Command.make(
   "priorities",
   {
-    ...matrixInput,
+    ...prioritiesOptions,
     json,
-    region: Options.text("region").pipe(Options.withDescription("The region whose candidate areas are scored")),
-    year: Options.integer("year").pipe(Options.withDescription("The year (default: the latest)"), Options.optional),
-    base: Options.integer("base").pipe(
-      Options.withDescription("A base year for the dynamics criterion (competitive effect from shift-share)"),
-      Options.optional
-    ),
-    reference: referenceOption,
-    areas: Options.file("areas").pipe(
-      Options.withDescription(
-        'Candidate areas as JSON: [{ "name": …, "industries": [codes], "challenge"?: n }]; default: each industry'
-      ),
-      Options.optional
-    ),
-    weights: Options.text("weights").pipe(
-      Options.withDescription("Criterion weights, e.g. mass=1,specialisation=2 (default: equal)"),
-      Options.optional
-    ),
-    seed: Options.integer("seed").pipe(Options.withDefault(1)),
     out: Options.file("out").pipe(Options.withDescription("Write the scores as JSON here"), Options.optional)
   },
   (o) =>
     Effect.gen(function* () {
-      const panel = yield* readPanel(o, [...Option.toArray(o.reference), o.region])
-      const lastYear = panel.years[panel.years.length - 1]
-      const year = Option.getOrElse(o.year, () => lastYear ?? 0)
-      const current = yield* withReference(
-        panel.years[0] === null ? Matrix.year(panel) : yield* yearOf(panel, year, "--year"),
-        o.reference
-      )
-      const m = current.regions
-      const r = m.regions.indexOf(o.region)
-      if (r < 0) return yield* new InputError({ message: `--region: "${o.region}" is not a region of the file` })
-      const I = m.industries.length
-      const analysis = yield* attempt(() => Analysis.analyse(m, {}), libraryError)
-      const ar = analysis.matrix.regions.indexOf(o.region)
-      const AI = analysis.matrix.industries.length
-      // The analysis may drop all-zero industries; align its per-industry vectors with the matrix's.
-      const align = (labels: ReadonlyArray<string>, values: ArrayLike<number>, offset = 0) =>
-        Float64Array.from(m.industries, (code) => {
-          const k = labels.indexOf(code)
-          return k < 0 ? Number.NaN : values[offset + k]!
-        })
-      let dynamics: { competitive: Float64Array; base: Float64Array } | undefined
-      if (Option.isSome(o.base)) {
-        const base = yield* withReference(yield* yearOf(panel, o.base.value, "--base"), o.reference)
-        const d = yield* attempt(
-          () =>
-            ShiftShare.classic(
-              base.regions,
-              m,
-              base.reference && current.reference ? { base: base.reference, end: current.reference } : undefined
-            ),
-          libraryError
-        )
-        dynamics = {
-          competitive: d.competitive.slice(r * I, (r + 1) * I),
-          base: base.regions.values.slice(r * I, (r + 1) * I)
-        }
-      }
-      const areas = Option.isSome(o.areas)
-        ? yield* Effect.flatMap(readJson(o.areas.value), (v) => Areas(v, (o.areas as Option.Some<string>).value))
-        : m.industries.map((code): Area => ({ name: code, industries: [code] }))
-      const referenceRow =
-        current.reference ??
-        Float64Array.from(m.industries, (_, i) => m.regions.reduce((s, _r, k) => s + m.values[k * I + i]!, 0))
-      const data = {
-        industries: m.industries,
-        region: m.values.slice(r * I, (r + 1) * I),
-        reference: referenceRow,
-        pci: align(analysis.eci.pci.labels, analysis.eci.pci.values),
-        ...(ar < 0 ? {} : { density: align(analysis.matrix.industries, analysis.density.values, ar * AI) }),
-        ...(dynamics ?? {})
-      }
-      const candidates = yield* attempt(
-        () =>
-          areas.map((a) => ({
-            name: a.name,
-            industries: a.industries,
-            values: {
-              ...Priority.criteriaOf(a.industries, data),
-              ...(a.challenge === undefined ? {} : { challenge: a.challenge })
-            }
-          })),
-        libraryError
-      )
-      const weights = Option.isSome(o.weights) ? yield* parseWeights(o.weights.value) : undefined
-      const scored = yield* attempt(
-        () => Priority.score(candidates, { seed: o.seed, ...(weights ? { weights } : {}) }),
-        libraryError
-      )
+      const { year, scored } = yield* prioritiesFrom(o)
       const output = { region: o.region, year, candidates: scored }
       if (Option.isSome(o.out)) yield* writeAtomic(o.out.value, `${JSON.stringify(output, null, 2)}\n`)
       if (o.json) return yield* printJson(output)
