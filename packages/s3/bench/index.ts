@@ -1,66 +1,13 @@
 /**
- * Benchmarks of the S3 pipeline on seeded synthetic matrices with realistic structure (the recipe of
- * shared/docs/s3-methods.md §6: lognormal region sizes and industry shares, nested capabilities, Poisson counts).
- * Prints the median of repeated runs. Run with `npm run bench -w @innokraft/s3`.
+ * Benchmarks of the S3 pipeline on seeded synthetic matrices (bench/synthetic.ts: the recipe of
+ * shared/docs/s3-methods.md §6 — lognormal region sizes and industry shares, nested capabilities with lognormal noise,
+ * Poisson counts — on which the peers' reference timings were taken). Prints the median wall-clock time of repeated
+ * runs and the median CPU time of the process over the same runs (steadier on a loaded machine; it includes the
+ * garbage collector's threads), and the load average before each size. Run with `npm run bench -w @innokraft/s3`.
  */
+import { loadavg } from "node:os"
 import { Analysis, Complexity, Fitness, LocationQuotient, Matrix, Relatedness } from "../src/index.js"
-
-const mulberry32 = (seed: number) => {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const synthetic = (R: number, I: number, seed: number): Matrix.Matrix => {
-  const random = mulberry32(seed)
-  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random())
-  const poisson = (lambda: number) => {
-    if (lambda > 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * normal()))
-    const l = Math.exp(-lambda)
-    let k = 0
-    let p = random()
-    while (p > l) {
-      k++
-      p *= random()
-    }
-    return k
-  }
-  const size = Array.from({ length: R }, () => Math.exp(8 + 1.2 * normal()))
-  const shareRaw = Array.from({ length: I }, () => Math.exp(normal()))
-  const shareSum = shareRaw.reduce((s, v) => s + v, 0)
-  const share = shareRaw.map((v) => v / shareSum)
-  const capability = Array.from({ length: R }, () => random())
-  const requirement = Array.from({ length: I }, () => random())
-  const values = new Float64Array(R * I)
-  for (let r = 0; r < R; r++) {
-    for (let i = 0; i < I; i++) {
-      const affinity = Math.exp(-4 * Math.max(0, requirement[i]! - capability[r]!)) * Math.exp(0.8 * normal())
-      values[r * I + i] = poisson(size[r]! * share[i]! * affinity)
-    }
-  }
-  return {
-    regions: Array.from({ length: R }, (_, r) => `R${r}`),
-    industries: Array.from({ length: I }, (_, i) => `I${i}`),
-    values
-  }
-}
-
-const toCsv = (m: Matrix.Matrix): string => {
-  const lines = ["region,industry,value"]
-  const I = m.industries.length
-  for (let r = 0; r < m.regions.length; r++) {
-    for (let i = 0; i < I; i++) {
-      const v = m.values[r * I + i]!
-      if (v > 0) lines.push(`${m.regions[r]},${m.industries[i]},${v}`)
-    }
-  }
-  return `${lines.join("\n")}\n`
-}
+import { synthetic, toCsv } from "./synthetic.js"
 
 const median = (xs: Array<number>) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -70,13 +17,24 @@ const median = (xs: Array<number>) => {
 
 const time = (label: string, runs: number, f: () => unknown) => {
   f() // warm-up
-  const times: Array<number> = []
+  const wall: Array<number> = []
+  const cpu: Array<number> = []
   for (let k = 0; k < runs; k++) {
+    const c0 = process.cpuUsage()
     const t0 = performance.now()
     f()
-    times.push(performance.now() - t0)
+    wall.push(performance.now() - t0)
+    const c = process.cpuUsage(c0)
+    cpu.push((c.user + c.system) / 1000)
   }
-  console.log(`${label.padEnd(58)} median ${median(times).toFixed(1).padStart(8)} ms  (${runs} runs)`)
+  console.log(
+    `${label.padEnd(58)} median ${median(wall).toFixed(1).padStart(8)} ms  cpu ${median(cpu).toFixed(1).padStart(8)} ms  (${runs} runs)`
+  )
+}
+
+const quantiles = (x: Float64Array) => {
+  const s = Array.from(x).sort((a, b) => a - b)
+  return [0, 0.1, 0.5, 0.9, 1].map((p) => s[Math.round(p * (s.length - 1))]).join("/")
 }
 
 for (const [R, I, runs] of [
@@ -91,7 +49,9 @@ for (const [R, I, runs] of [
   for (const v of mcp.values) ones += v
   const eci = Complexity.eci(mcp)
   console.log(
-    `\n${R} × ${I}: ${nnz} non-zero cells (${((100 * nnz) / (R * I)).toFixed(0)} %), M density ${((100 * ones) / (R * I)).toFixed(0)} %, λ2 ${eci.eigenvalue.toFixed(4)}, λ3/λ2 ${(eci.nextEigenvalue / eci.eigenvalue).toFixed(3)}, residual ${eci.residual.toExponential(1)}`
+    `\n${R} × ${I}: ${nnz} non-zero cells (${((100 * nnz) / (R * I)).toFixed(0)} %), M density ${((100 * ones) / (R * I)).toFixed(0)} %, diversity min/10 %/median/90 %/max ${quantiles(LocationQuotient.diversity(mcp).values)}, λ2 ${eci.eigenvalue.toFixed(4)}, λ3/λ2 ${(eci.nextEigenvalue / eci.eigenvalue).toFixed(3)}, residual ${eci.residual.toExponential(1)}; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`
   )
   time("RCA + M", runs, () => [LocationQuotient.of(m), LocationQuotient.presence(m)])
   time("ECI/PCI (eigenvector, Lanczos)", runs, () => Complexity.eci(mcp))
@@ -101,7 +61,11 @@ for (const [R, I, runs] of [
   time("relatedness density", runs, () => Relatedness.density(mcp, phi))
   time("analyse(): RCA, M, ECI/PCI, fitness, proximity, density", runs, () => Analysis.analyse(m))
   const csv = toCsv(m)
-  time(`CSV text (${(csv.length / 1e6).toFixed(1)} MB) → analyse → JSON text`, Math.min(runs, 5), () =>
-    JSON.stringify(Analysis.toJson(Analysis.analyse(Matrix.fromLongCsv(csv))))
+  const result = Analysis.analyse(m)
+  time(`Matrix.fromLongCsv (${(csv.length / 1e6).toFixed(1)} MB, ${nnz} rows)`, runs, () => Matrix.fromLongCsv(csv))
+  time("Analysis.toJsonText", runs, () => Analysis.toJsonText(result))
+  time("JSON.stringify(Analysis.toJson) (for comparison)", 3, () => JSON.stringify(Analysis.toJson(result)))
+  time("CSV text → analyse → JSON text (toJsonText)", runs, () =>
+    Analysis.toJsonText(Analysis.analyse(Matrix.fromLongCsv(csv)))
   )
 }

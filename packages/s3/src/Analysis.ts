@@ -1,6 +1,7 @@
 import { z } from "zod"
 import * as Complexity from "./Complexity.js"
 import * as Fitness from "./Fitness.js"
+import { bits, keyOrder, keys, numbers, Writer } from "./internal/jsonText.js"
 import * as LocationQuotient from "./LocationQuotient.js"
 import * as Matrix from "./Matrix.js"
 import * as Relatedness from "./Relatedness.js"
@@ -169,3 +170,50 @@ export const toJson = (analysis: Analysis): ResultJson => ({
   density: grid(analysis.density),
   dropped: { regions: [...analysis.dropped.regions], industries: [...analysis.dropped.industries] }
 })
+
+const vectorText = (v: Matrix.Vector): string => {
+  const order = keyOrder(v.labels)
+  const parts = new Array<string>(order.length)
+  order.forEach((k, position) => {
+    const x = v.values[k]!
+    parts[position] =
+      `${position === 0 ? "" : ","}${JSON.stringify(v.labels[k])}:${Number.isFinite(x) ? String(x) : "null"}`
+  })
+  return `{${parts.join("")}}`
+}
+
+/**
+ * An {@link Analysis} as the `result.json` text, equal to `JSON.stringify(toJson(analysis))` (same keys in the same
+ * order, same numbers, NaN as `null`) but written straight from the typed arrays into one byte buffer, without an object per region or a
+ * string per cell: several times faster and with a fraction of the memory for large matrices. (A label `"__proto__"` is
+ * written as a key here, while `toJson` cannot hold it as an own key.)
+ *
+ * @example
+ * ```ts
+ * const text = Analysis.toJsonText(Analysis.analyse(Matrix.fromLongCsv(csv)))
+ * ```
+ * @since 0.1.0
+ */
+export const toJsonText = (analysis: Analysis): string => {
+  const rows = keys(analysis.rca.regions)
+  const columns = keys(analysis.rca.industries)
+  const buffer = Array.from({ length: analysis.rca.industries.length }, () => 0.5)
+  const w = new Writer()
+  w.ensure(analysis.rca.values.length * 40)
+  w.text('{"rca":')
+  numbers(w, analysis.rca.values, rows, columns, buffer)
+  w.text(',"mcp":')
+  bits(w, analysis.mcp.values, rows, columns)
+  w.text(
+    `,"diversity":${vectorText(analysis.diversity)},"ubiquity":${vectorText(analysis.ubiquity)},"eci":${vectorText(
+      analysis.eci.eci
+    )},"pci":${vectorText(analysis.eci.pci)},"fitness":${vectorText(analysis.fitness.fitness)},"complexity_fc":${vectorText(
+      analysis.fitness.complexity
+    )},"density":`
+  )
+  numbers(w, analysis.density.values, rows, columns, buffer)
+  w.text(
+    `,"dropped":${JSON.stringify({ regions: analysis.dropped.regions, industries: analysis.dropped.industries })}}`
+  )
+  return w.toString()
+}

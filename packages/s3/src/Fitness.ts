@@ -44,6 +44,7 @@ export const of = (mcp: Grid<Uint8Array>, options: FitnessOptions = {}): { fitne
   }
   let F = new Float64Array(R).fill(1)
   let Q = new Float64Array(I).fill(1)
+  const inverse = new Float64Array(R)
   for (let step = 1; step < iterations; step++) {
     const nF = new Float64Array(R)
     const nQ = new Float64Array(I)
@@ -54,11 +55,13 @@ export const of = (mcp: Grid<Uint8Array>, options: FitnessOptions = {}): { fitne
       nF[r] = s
       sumF += s
     }
+    // 1/F once per region rather than once per non-zero: the same quotients, so the same sums
+    if (gamma === 1) for (let r = 0; r < R; r++) inverse[r] = 1 / F[r]!
     let sumQ = 0
     for (let i = 0; i < I; i++) {
       let s = 0
       if (gamma === 1) {
-        for (let k = byColumn.start[i]!; k < byColumn.start[i + 1]!; k++) s += 1 / F[byColumn.index[k]!]!
+        for (let k = byColumn.start[i]!; k < byColumn.start[i + 1]!; k++) s += inverse[byColumn.index[k]!]!
         nQ[i] = 1 / s
       } else {
         for (let k = byColumn.start[i]!; k < byColumn.start[i + 1]!; k++) s += F[byColumn.index[k]!]! ** -gamma

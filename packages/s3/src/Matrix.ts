@@ -1,4 +1,5 @@
 import { Csv, CsvError } from "@innokraft/csv"
+import { fastLongCsv } from "./internal/fastLongCsv.js"
 import { MatrixError } from "./MatrixError.js"
 
 /**
@@ -146,7 +147,7 @@ export interface LongCsvOptions {
     /** `null` to ignore a year column; a missing year column means a single-year matrix. */
     readonly year?: string | null
   }
-  /** Keep only the regions for which this returns true (e.g. NUTS 3 codes, no Extra-Regio `SEZZZ`). */
+  /** Keep only the regions for which this returns true (e.g. NUTS 3 codes, no Extra-Regio `SEZZZ`); may be called once per code rather than once per row. */
   readonly region?: (code: string) => boolean
   /** Keep only the industries for which this returns true (e.g. leave out a `TOTAL` column). */
   readonly industry?: (code: string) => boolean
@@ -177,6 +178,8 @@ export interface LongCsvOptions {
  * @since 0.1.0
  */
 export const fromLongCsv = (text: string, options: LongCsvOptions = {}): Panel => {
+  const fast = fastLongCsv(text, options)
+  if (fast !== undefined) return fast
   const table = Csv.parse(text, {
     ...(options.source === undefined ? {} : { source: options.source }),
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter })

@@ -109,3 +109,41 @@ describe("EconGeo relatedness normalisations", () => {
     for (let i = 0; i < I; i++) expect(c.values[i * I + i]).toBe(u[i])
   })
 })
+
+describe("Analysis.toJsonText", () => {
+  it("writes exactly JSON.stringify(toJson(result)) on the golden dev-1 and dev-2 inputs", () => {
+    for (const name of ["dev-1", "dev-2"]) {
+      const result = Analysis.analyse(Matrix.fromLongCsv(readShared(`s3-reference/${name}.csv`), { source: name }))
+      const text = Analysis.toJsonText(result)
+      expect(text).toBe(JSON.stringify(Analysis.toJson(result)))
+      expect(Analysis.ResultJson.parse(JSON.parse(text))).toEqual(Analysis.toJson(result))
+    }
+  })
+
+  it("orders index-like keys as JSON.stringify does, escapes labels and writes NaN as null", () => {
+    const m = Matrix.make(
+      ["10", "a", "2", "010", "-1", "4294967294", "4294967295", "1.5", 'é"\\x'],
+      ["99", "01", "x", "0", "3"],
+      Array.from({ length: 45 }, (_, k) => ((k * 7) % 5) + (k % 3))
+    )
+    const analysed = Analysis.analyse(m, { densityDiagonal: "exclude" })
+    // NaN and ±Infinity as they would come from regions without complexity
+    const eci = analysed.eci.eci.values.slice()
+    eci[1] = Number.NaN
+    eci[3] = Number.POSITIVE_INFINITY
+    const density = analysed.density.values.slice()
+    density[7] = Number.NaN
+    density[8] = -0
+    const result: Analysis.Analysis = {
+      ...analysed,
+      eci: { ...analysed.eci, eci: { labels: analysed.eci.eci.labels, values: eci } },
+      density: { ...analysed.density, values: density }
+    }
+    const text = Analysis.toJsonText(result)
+    expect(text).toBe(JSON.stringify(Analysis.toJson(result)))
+    expect(text).toContain('"eci":{"2":')
+    const dropped = Analysis.analyse(Matrix.make(["A", "B", "C"], ["x", "y", "z"], [5, 1, 0, 1, 5, 0, 0, 0, 0]))
+    expect(Analysis.toJsonText(dropped)).toBe(JSON.stringify(Analysis.toJson(dropped)))
+    expect(JSON.parse(Analysis.toJsonText(dropped)).dropped).toEqual({ regions: ["C"], industries: ["z"] })
+  })
+})
