@@ -5,6 +5,7 @@ import { data } from "./commands/Data.js"
 import { loop } from "./commands/Loop.js"
 import { measure } from "./commands/Measure.js"
 import { reference } from "./commands/Reference.js"
+import { report } from "./commands/Report.js"
 import { s3 } from "./commands/S3.js"
 import { workspace } from "./commands/Workspace.js"
 
@@ -12,7 +13,7 @@ const root = Command.make("innokraft").pipe(
   Command.withDescription(
     "Innokraft: data, methods and tools for regional innovation strategies. Example: innokraft reference counties"
   ),
-  Command.withSubcommands([reference, workspace, data, measure, s3, loop])
+  Command.withSubcommands([reference, workspace, data, measure, s3, loop, report])
 )
 
 /**

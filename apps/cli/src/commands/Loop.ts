@@ -11,7 +11,7 @@ const file = Args.file({ name: "cycle.json", exists: "either" }).pipe(
 )
 
 /** Reads a cycle document; an invalid one prints every problem with its path and fails with exit code 1. */
-const load = (path: string) =>
+export const load = (path: string) =>
   Effect.gen(function* () {
     const parsed = CycleDocument.parse(yield* readJson(path))
     if (parsed.ok) return parsed.document

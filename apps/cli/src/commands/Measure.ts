@@ -8,7 +8,7 @@ import { attempt, printJson, renderTable } from "../internal/Output.js"
 import { progress } from "../internal/Progress.js"
 
 const json = Options.boolean("json").pipe(Options.withDescription("Print JSON on stdout instead of a table"))
-const inputs = {
+export const inputs = {
   imeta: Options.file("imeta").pipe(
     Options.withDescription("COINr iMeta CSV: the framework (iCode, Level, Parent, Direction, Weight, Type)")
   ),
@@ -23,7 +23,7 @@ const inputs = {
 }
 
 /** Library errors already name the file, line, column or field path; they become the CLI's input errors. */
-const inputError = (error: unknown) =>
+export const inputError = (error: unknown) =>
   new InputError({
     message:
       error instanceof CsvError || error instanceof MeasureError
@@ -31,7 +31,7 @@ const inputError = (error: unknown) =>
         : `unexpected failure: ${String(error)}`
   })
 
-const load = (paths: { imeta: string; idata: string; spec: string }) =>
+export const load = (paths: { imeta: string; idata: string; spec: string }) =>
   Effect.gen(function* () {
     const [iMeta, iData, specJson] = yield* Effect.all([
       readText(paths.imeta),
@@ -105,7 +105,7 @@ const aggregateMethodNames: ReadonlyArray<string> = [
   "copeland"
 ] satisfies Array<Aggregate.Method>
 
-const normaliseAlternatives: Record<string, NonNullable<Spec.SpecInput["normalise"]>> = {
+export const normaliseAlternatives: Record<string, NonNullable<Spec.SpecInput["normalise"]>> = {
   minmax: { method: "minmax", range: [1, 100] },
   zscore: { method: "zscore", mean: 10, sd: 2 },
   rank: { method: "rank" },

@@ -126,9 +126,10 @@ const analyse = Command.make(
           }),
         libraryError
       )
-      const out = Analysis.toJson(result)
-      if (Option.isSome(o.out)) yield* writeJson(o.out.value, out)
-      if (o.json) return yield* printJson(out)
+      // Streamed JSON text: a 1,200 × 615 result holds 1.5 million numbers.
+      const text = Analysis.toJsonText(result)
+      if (Option.isSome(o.out)) yield* writeAtomic(o.out.value, `${text}\n`)
+      if (o.json) return yield* Console.log(text)
       for (const warning of result.warnings) yield* Console.error(`warning: ${warning}`)
       const e = result.eci.eci
       const order = e.labels.map((_, k) => k).sort((a, b) => e.values[b]! - e.values[a]!)

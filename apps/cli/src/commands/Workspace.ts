@@ -11,7 +11,7 @@ const json = Options.boolean("json").pipe(Options.withDescription("Print JSON in
 const file = Args.file({ name: "file.json", exists: "either" }).pipe(Args.withDescription("A workspace document"))
 
 /** Reads a workspace file; an invalid one prints every problem and fails with exit code 1. */
-const load = (path: string, jsonOutput: boolean) =>
+export const load = (path: string, jsonOutput: boolean) =>
   Effect.gen(function* () {
     const result = Interchange.fromJson(yield* readText(path))
     if (result.ok) return result

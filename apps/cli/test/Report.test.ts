@@ -1,0 +1,121 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Examples, Interchange } from "@innokraft/domain"
+import { Example } from "@innokraft/loop"
+import { beforeEach, describe, expect, it } from "vitest"
+import { innokraft } from "./run.js"
+
+const data = join(import.meta.dirname, "../../../../shared/data")
+let dir = ""
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "innokraft-report-"))
+})
+
+/** A self-contained page: no scripts, no network, titled charts, no broken numbers. */
+const expectSelfContained = (html: string) => {
+  expect(html.startsWith("<!doctype html>")).toBe(true)
+  expect(html).not.toMatch(/<script|<link[^>]+href="http|src="http/)
+  expect(html).not.toMatch(/NaN|undefined|Infinity/)
+  const svgs = html.match(/<svg\b/g)?.length ?? 0
+  expect(svgs).toBeGreaterThan(0)
+  expect(html.match(/<svg\b[^>]*>\s*<title/g)?.length ?? 0).toBe(svgs)
+}
+
+describe("innokraft report", () => {
+  it("strategy writes Borås's follow-up in Swedish", () => {
+    const ws = join(dir, "boras.json")
+    writeFileSync(ws, Interchange.toJson(Examples.boras))
+    const out = join(dir, "boras.html")
+    const { code, stdout } = innokraft(["report", "strategy", ws, "--out", out])
+    expect(code).toBe(0)
+    expect(stdout).toContain(`${out}: written`)
+    const html = readFileSync(out, "utf8")
+    expect(html).toContain('lang="sv"')
+    expect(html).toContain("6")
+    expectSelfContained(html)
+  })
+
+  it("loop writes the cycle report with the synthetic label and no small cells", () => {
+    const cycle = join(dir, "cycle.json")
+    writeFileSync(cycle, JSON.stringify(Example.walkthrough()))
+    const out = join(dir, "cycle.html")
+    expect(innokraft(["report", "loop", cycle, "--out", out, "--lang", "en"]).code).toBe(0)
+    const html = readFileSync(out, "utf8")
+    expect(html).toContain('lang="en"')
+    expect(html).toContain("Example data (made up).")
+    expectSelfContained(html)
+  })
+
+  it("measure writes COINr's ASEM ranking with rank intervals", () => {
+    const spec = join(dir, "spec.json")
+    writeFileSync(
+      spec,
+      JSON.stringify({ normalise: { method: "minmax", range: [0, 100] }, aggregate: { method: "amean" } })
+    )
+    const out = join(dir, "asem.html")
+    const { code } = innokraft([
+      "report",
+      "measure",
+      "--imeta",
+      join(data, "coinr-asem/ASEM_iMeta.csv"),
+      "--idata",
+      join(data, "coinr-asem/ASEM_iData.csv"),
+      "--spec",
+      spec,
+      "--runs",
+      "20",
+      "--out",
+      out
+    ])
+    expect(code).toBe(0)
+    const html = readFileSync(out, "utf8")
+    expect(html).toContain("CHE")
+    expectSelfContained(html)
+  })
+
+  it("s3 writes Västerbotten's smart-specialisation report from Eurostat data", () => {
+    const out = join(dir, "s3.html")
+    const { code, stderr } = innokraft([
+      "report",
+      "s3",
+      "--input",
+      join(data, "eurostat-empers-se/empers_se_nuts_2000_2018.csv"),
+      "--region-column",
+      "nuts_code",
+      "--industry-column",
+      "nace_group",
+      "--value-column",
+      "persons",
+      "--exclude-industries",
+      "TOTAL",
+      "--regions",
+      "^SE\\d{3}$",
+      "--reference-region",
+      "SE",
+      "--region",
+      "SE331",
+      "--year",
+      "2017",
+      "--base",
+      "2008",
+      "--out",
+      out,
+      "--lang",
+      "en"
+    ])
+    expect(stderr).toBe("")
+    expect(code).toBe(0)
+    const html = readFileSync(out, "utf8")
+    expect(html).toContain("SE331")
+    expectSelfContained(html)
+  })
+
+  it("refuses an unreadable workspace without writing the report", () => {
+    const ws = join(dir, "broken.json")
+    writeFileSync(ws, "{}")
+    const out = join(dir, "never.html")
+    expect(innokraft(["report", "strategy", ws, "--out", out]).code).toBe(1)
+    expect(() => readFileSync(out)).toThrow()
+  })
+})
