@@ -3,7 +3,7 @@ import { CsvError } from "@innokraft/csv"
 import { Analysis, Matrix, MatrixError, Priority, ShiftShare } from "@innokraft/s3"
 import { Console, Effect, Option } from "effect"
 import { InputError } from "../CliError.js"
-import { readJson, readText, writeAtomic, writeJson } from "../internal/Files.js"
+import { readJson, readText, writeAtomic } from "../internal/Files.js"
 import { attempt, printJson, renderTable } from "../internal/Output.js"
 import * as RegionalPriorities from "../internal/RegionalPriorities.js"
 
