@@ -1,0 +1,206 @@
+import {
+  Actor,
+  Call,
+  Contact,
+  Effort,
+  Funding,
+  Goal,
+  IndicatorLink,
+  MeetingPlace,
+  PhasedProgramme,
+  Project,
+  Region,
+  Strategy,
+  StrengthArea,
+  Target
+} from "@innokraft/domain"
+import { Cycle, Idea, Meeting, Outcome, Participation } from "@innokraft/loop"
+import { type Kind, kind } from "./Records.js"
+
+/**
+ * A region (public by default).
+ *
+ * @since 0.1.0
+ */
+export const region = kind({ name: "region", schema: Region.Region, defaultVisibility: "public" })
+
+/**
+ * An actor: a company, university, agency or association (public by default).
+ *
+ * @since 0.1.0
+ */
+export const actor = kind({ name: "actor", schema: Actor.Actor, defaultVisibility: "public" })
+
+/**
+ * A strategy: public once out for consultation, adopted or superseded; a draft stays inside its organisation.
+ *
+ * @since 0.1.0
+ */
+export const strategy = kind({
+  name: "strategy",
+  schema: Strategy.Strategy,
+  published: ["consultation", "adopted", "superseded"]
+})
+
+/**
+ * @since 0.1.0
+ */
+export const goal = kind({ name: "goal", schema: Goal.Goal })
+
+/**
+ * @since 0.1.0
+ */
+export const effort = kind({ name: "effort", schema: Effort.Effort })
+
+/**
+ * @since 0.1.0
+ */
+export const strengthArea = kind({ name: "strength-area", schema: StrengthArea.StrengthArea })
+
+/**
+ * A project: public once approved, active or completed; ideas, proposals and submissions stay inside.
+ *
+ * @since 0.1.0
+ */
+export const project = kind({
+  name: "project",
+  schema: Project.Project,
+  published: ["approved", "active", "completed"]
+})
+
+/**
+ * @since 0.1.0
+ */
+export const programme = kind({ name: "programme", schema: PhasedProgramme.PhasedProgramme })
+
+/**
+ * @since 0.1.0
+ */
+export const funding = kind({ name: "funding", schema: Funding.Funding })
+
+/**
+ * A call for proposals (public by default: calls are announcements).
+ *
+ * @since 0.1.0
+ */
+export const call = kind({ name: "call", schema: Call.Call, defaultVisibility: "public" })
+
+/**
+ * @since 0.1.0
+ */
+export const meetingPlace = kind({
+  name: "meeting-place",
+  schema: MeetingPlace.MeetingPlace,
+  defaultVisibility: "public"
+})
+
+/**
+ * @since 0.1.0
+ */
+export const indicatorLink = kind({ name: "indicator-link", schema: IndicatorLink.IndicatorLink })
+
+/**
+ * @since 0.1.0
+ */
+export const target = kind({ name: "target", schema: Target.Target })
+
+/**
+ * A contact: personal data, never public.
+ *
+ * @since 0.1.0
+ */
+export const contact = kind({ name: "contact", schema: Contact.Contact, personal: true })
+
+/**
+ * The domain kinds in the order of the `@innokraft/domain` workspace document, keyed by its list names.
+ *
+ * @since 0.1.0
+ */
+export const workspace = {
+  regions: region,
+  actors: actor,
+  strategies: strategy,
+  goals: goal,
+  efforts: effort,
+  strengthAreas: strengthArea,
+  projects: project,
+  programmes: programme,
+  fundings: funding,
+  calls: call,
+  meetingPlaces: meetingPlace,
+  indicatorLinks: indicatorLink,
+  targets: target,
+  contacts: contact
+} as const
+
+/**
+ * An Innovation Loop cycle (one year, one theme), checked with `@innokraft/loop`'s cycle schema: public once its
+ * theme is set (any status after `draft`). Transitions of its ideas go to the `Transitions` service.
+ *
+ * @since 0.1.0
+ */
+export const loopCycle = kind({
+  name: "loop-cycle",
+  schema: Cycle.LoopCycleSchema,
+  published: ["themed", "ideation", "prototyping", "implementation", "reporting", "closed"]
+})
+
+/**
+ * An idea of a loop cycle, checked with `@innokraft/loop`'s idea schema.
+ *
+ * @since 0.1.0
+ */
+export const loopIdea = kind({ name: "loop-idea", schema: Idea.IdeaSchema })
+
+/**
+ * A loop meeting (a workshop or session).
+ *
+ * @since 0.1.0
+ */
+export const loopMeeting = kind({ name: "loop-meeting", schema: Meeting.MeetingSchema })
+
+/**
+ * A participation in a loop meeting: personal data, never public.
+ *
+ * @since 0.1.0
+ */
+export const loopParticipation = kind({
+  name: "loop-participation",
+  schema: Participation.ParticipationSchema,
+  personal: true
+})
+
+/**
+ * An outcome of a loop cycle (a product, service, process or company).
+ *
+ * @since 0.1.0
+ */
+export const loopOutcome = kind({ name: "loop-outcome", schema: Outcome.OutcomeSchema })
+
+/**
+ * Every kind the store knows, by name (domain and loop).
+ *
+ * @since 0.1.0
+ */
+export const all: ReadonlyArray<Kind<{ readonly id: string }>> = [
+  ...Object.values(workspace),
+  loopCycle,
+  loopIdea,
+  loopMeeting,
+  loopParticipation,
+  loopOutcome
+] as unknown as ReadonlyArray<Kind<{ readonly id: string }>>
+
+/**
+ * The kind called `name`, or `undefined`.
+ *
+ * @since 0.1.0
+ */
+export const byName = (name: string): Kind<{ readonly id: string }> | undefined => all.find((k) => k.name === name)
+
+/**
+ * A kind of any body (for code that handles every kind alike).
+ *
+ * @since 0.1.0
+ */
+export type AnyKind = Kind<{ readonly id: string }>

@@ -1,0 +1,135 @@
+import { Effect, Either } from "effect"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { Audit, Caller, Kinds, Organisations, Records } from "../src/index.js"
+import { adminA, contact, editorA, editorB, orgA, orgB, strategy, system, viewerA } from "./fixtures.js"
+import { engines, type Harness, open } from "./helpers.js"
+
+const strategies = Records.repository(Kinds.strategy)
+const contacts = Records.repository(Kinds.contact)
+
+describe.each(engines)("Records on $name", (engine) => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await open(engine)
+    await h.run(
+      Effect.gen(function* () {
+        const orgs = yield* Organisations.Organisations
+        yield* orgs.create(system, { id: orgA, name: "Region A" })
+        yield* orgs.create(system, { id: orgB, name: "Region B" })
+      })
+    )
+  })
+  afterAll(async () => h?.close())
+
+  it("creates, reads and lists a strategy with version 1 and audit stamps", async () => {
+    const saved = await h.run(strategies.create(editorA, strategy("ris-2022", "draft")))
+    expect(saved.version).toBe(1)
+    expect(saved.visibility).toBe("organisation")
+    expect(saved.status).toBe("draft")
+    expect(saved.createdBy).toBe("editor-a")
+    const read = await h.run(strategies.get(viewerA, "ris-2022"))
+    expect(read.body).toEqual(saved.body)
+    expect(read.body.title.sv).toBe("Regional innovationsstrategi")
+    const list = await h.run(strategies.list(viewerA))
+    expect(list.map((s) => s.id)).toEqual(["ris-2022"])
+  })
+
+  it("rejects a second record with the same id as a Conflict", async () => {
+    const error = await h.error(strategies.create(editorA, strategy("ris-2022", "draft")))
+    expect(error._tag).toBe("Conflict")
+  })
+
+  it("updates with the current version and refuses a stale one", async () => {
+    const updated = await h.run(strategies.update(editorA, "ris-2022", 1, strategy("ris-2022", "adopted")))
+    expect(updated.version).toBe(2)
+    expect(updated.visibility).toBe("public")
+    const stale = await h.error(strategies.update(editorA, "ris-2022", 1, strategy("ris-2022", "draft")))
+    expect(stale._tag).toBe("Conflict")
+    if (stale._tag === "Conflict") {
+      expect(stale.expected).toBe(1)
+      expect(stale.actual).toBe(2)
+    }
+    expect((await h.run(strategies.get(editorA, "ris-2022"))).status).toBe("adopted")
+  })
+
+  it("gives exactly one Conflict when two updates of one record race", async () => {
+    await h.run(strategies.create(editorA, strategy("race", "draft")))
+    const results = await h.run(
+      Effect.all(
+        [
+          Effect.either(strategies.update(editorA, "race", 1, { ...strategy("race", "draft"), note: "first" })),
+          Effect.either(
+            strategies.update(Caller.member(orgA, "editor", "other"), "race", 1, strategy("race", "adopted"))
+          )
+        ],
+        { concurrency: "unbounded" }
+      )
+    )
+    const conflicts = results.filter((r) => Either.isLeft(r) && r.left._tag === "Conflict")
+    const wins = results.filter(Either.isRight)
+    expect(conflicts).toHaveLength(1)
+    expect(wins).toHaveLength(1)
+    expect((await h.run(strategies.get(editorA, "race"))).version).toBe(2)
+  })
+
+  it("writes an audit entry with before and after in the same transaction", async () => {
+    const entries = await h.run(
+      Effect.flatMap(Audit.Audit, (audit) => audit.list(adminA, orgA, { entity: "strategy", entityId: "ris-2022" }))
+    )
+    expect(entries.map((e) => [e.action, e.version])).toEqual([
+      ["create", 1],
+      ["update", 2]
+    ])
+    expect((entries[1]!.before as { status: string }).status).toBe("draft")
+    expect((entries[1]!.after as { status: string }).status).toBe("adopted")
+    expect(entries[1]!.actor).toBe("editor-a")
+  })
+
+  it("validates bodies with the domain schema and names the field", async () => {
+    const error = await h.error(strategies.create(editorA, { ...strategy("bad", "draft"), status: "final" }))
+    expect(error._tag).toBe("Invalid")
+    if (error._tag === "Invalid") expect(error.problems.map((p) => p.path)).toContain("status")
+    const mismatch = await h.error(strategies.update(editorA, "ris-2022", 2, strategy("other-id", "draft")))
+    expect(mismatch._tag).toBe("Invalid")
+  })
+
+  it("keeps drafts and personal data inside the organisation", async () => {
+    await h.run(strategies.create(editorA, strategy("secret-draft", "draft")))
+    await h.run(contacts.create(editorA, contact("anna")))
+    expect((await h.error(strategies.get(Caller.anonymous, "secret-draft", { organisationId: orgA })))._tag).toBe(
+      "NotFound"
+    )
+    expect((await h.error(strategies.get(editorB, "secret-draft", { organisationId: orgA })))._tag).toBe("NotFound")
+    expect((await h.error(contacts.get(editorB, "anna", { organisationId: orgA })))._tag).toBe("NotFound")
+    const publicList = await h.run(strategies.list(Caller.anonymous))
+    expect(publicList.map((s) => s.id)).toEqual(["ris-2022"])
+    const fromB = await h.run(strategies.list(editorB, { organisationId: orgA }))
+    expect(fromB.map((s) => s.id)).toEqual(["ris-2022"])
+    expect(await h.run(contacts.list(editorB, { organisationId: orgA }))).toEqual([])
+    expect((await h.run(contacts.list(viewerA))).map((c) => c.body.name)).toEqual(["Anna Andersson"])
+  })
+
+  it("lets viewers read but not write, and anonymous callers neither write", async () => {
+    expect((await h.error(strategies.create(viewerA, strategy("v", "draft"))))._tag).toBe("Forbidden")
+    expect((await h.error(strategies.create(Caller.anonymous, strategy("v", "draft"))))._tag).toBe("Forbidden")
+    expect((await h.error(strategies.remove(viewerA, "ris-2022", 2)))._tag).toBe("Forbidden")
+  })
+
+  it("removes with the current version only", async () => {
+    expect((await h.error(strategies.remove(editorA, "secret-draft", 7)))._tag).toBe("Conflict")
+    await h.run(strategies.remove(editorA, "secret-draft", 1))
+    expect((await h.error(strategies.get(editorA, "secret-draft")))._tag).toBe("NotFound")
+    const entries = await h.run(
+      Effect.flatMap(Audit.Audit, (audit) => audit.list(adminA, orgA, { entityId: "secret-draft" }))
+    )
+    expect(entries.map((e) => e.action)).toEqual(["create", "delete"])
+    expect(entries[1]!.after).toBeNull()
+  })
+
+  it("reads one organisation's whole workspace as its visible records", async () => {
+    const inside = await h.run(Effect.flatMap(Records.Records, (r) => r.all(viewerA, orgA)))
+    const outside = await h.run(Effect.flatMap(Records.Records, (r) => r.all(Caller.anonymous, orgA)))
+    expect(inside.map((r) => `${r.kind}/${r.id}`)).toEqual(["contact/anna", "strategy/race", "strategy/ris-2022"])
+    expect(outside.map((r) => `${r.kind}/${r.id}`)).toEqual(["strategy/ris-2022"])
+  })
+})
