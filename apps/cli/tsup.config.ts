@@ -12,6 +12,8 @@ export default defineConfig({
     js: '#!/usr/bin/env node\nimport { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);'
   },
   // Effect's barrels cost ~0.8 s of start-up when loaded from node_modules; bundled and tree-shaken they do not.
-  noExternal: [/^effect/, /^@effect\//, "picocolors"],
+  // The store is bundled too, so that it and the CLI share one copy of effect; native and driver modules stay outside.
+  noExternal: [/^effect/, /^@effect\//, "picocolors", "@innokraft/store"],
+  external: ["better-sqlite3", "pg"],
   treeshake: true
 })

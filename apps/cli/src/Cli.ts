@@ -2,6 +2,7 @@ import { Command, ValidationError } from "@effect/cli"
 import { Cause, Console, Effect, Exit, Option } from "effect"
 import pkg from "../package.json" with { type: "json" }
 import { data } from "./commands/Data.js"
+import { db, orgs, tokens } from "./commands/Db.js"
 import { loop } from "./commands/Loop.js"
 import { measure } from "./commands/Measure.js"
 import { reference } from "./commands/Reference.js"
@@ -13,7 +14,7 @@ const root = Command.make("innokraft").pipe(
   Command.withDescription(
     "Innokraft: data, methods and tools for regional innovation strategies. Example: innokraft reference counties"
   ),
-  Command.withSubcommands([reference, workspace, data, measure, s3, loop, report])
+  Command.withSubcommands([reference, workspace, data, measure, s3, loop, report, db, orgs, tokens])
 )
 
 /**
