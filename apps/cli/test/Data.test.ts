@@ -148,3 +148,71 @@ describe("innokraft data inspect", () => {
     expect(stderr).toContain("not a JSON-stat 2.0 dataset")
   })
 })
+
+describe("innokraft data import", () => {
+  const rd = join(import.meta.dirname, "../../../../shared/data/eurostat-rd-nuts2/rd_private_eur_hab.nuts2.csv")
+  const rdArgs = [
+    "--kind",
+    "observations",
+    "--org",
+    "region-vasterbotten",
+    "--map",
+    "unit=nuts_id,period=year,value=rd_private_eur_hab",
+    "--indicator",
+    "rd_private_eur_hab"
+  ]
+  const at = (cwd: string, ...args: Array<string>) => innokraft(args, { cwd })
+  const exported = (cwd: string) => {
+    const { stdout } = at(cwd, "db", "export", "--org", "region-vasterbotten")
+    return JSON.parse(stdout) as { observations: { indicator: Array<string> } | Array<unknown> }
+  }
+  const count = (doc: ReturnType<typeof exported>) =>
+    Array.isArray(doc.observations) ? doc.observations.length : doc.observations.indicator.length
+
+  it("loads Eurostat's R&D observations in one transaction; a dry run writes nothing", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "innokraft-import-"))
+    expect(at(cwd, "orgs", "create", "--id", "region-vasterbotten", "--name", "Region Västerbotten").code).toBe(0)
+    const dry = at(cwd, "data", "import", rd, ...rdArgs, "--dry-run")
+    expect(dry.stdout).toContain(
+      "would load 1119 observations of 1 indicators for 286 units in 5 periods (110 missing)"
+    )
+    expect(count(exported(cwd))).toBe(0)
+    const real = at(cwd, "data", "import", rd, ...rdArgs)
+    expect(real.code).toBe(0)
+    expect(real.stderr).toContain("import: 100% (1119/1119)")
+    expect(count(exported(cwd))).toBe(1119)
+  })
+
+  it("refuses a file with a bad value, naming the line, and loads none of it", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "innokraft-import-"))
+    at(cwd, "orgs", "create", "--id", "region-vasterbotten", "--name", "Region Västerbotten")
+    const lines = readFileSync(rd, "utf8").split("\n")
+    lines[500] = lines[500]!.replace(/,[^,]*$/, ",twelve")
+    const bad = join(cwd, "rd.csv")
+    writeFileSync(bad, lines.join("\n"))
+    const { code, stderr } = at(cwd, "data", "import", bad, ...rdArgs)
+    expect(code).toBe(1)
+    expect(stderr).toContain(`${bad}:501 column "value": expected a number, found "twelve"`)
+    expect(count(exported(cwd))).toBe(0)
+  })
+
+  it("loads an S3 matrix by id", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "innokraft-import-"))
+    at(cwd, "orgs", "create", "--id", "region-vasterbotten", "--name", "Region Västerbotten")
+    const dev2 = join(import.meta.dirname, "../../../../shared/data/s3-reference/dev-2.csv")
+    const { code, stdout } = at(
+      cwd,
+      "data",
+      "import",
+      dev2,
+      "--kind",
+      "matrix",
+      "--org",
+      "region-vasterbotten",
+      "--matrix-id",
+      "dev-2"
+    )
+    expect(code).toBe(0)
+    expect(stdout).toContain("loaded a 290 × 88 matrix into region-vasterbotten as dev-2")
+  })
+})

@@ -2,8 +2,10 @@ import { Args, Command, Options } from "@effect/cli"
 import { Csv, CsvError } from "@innokraft/csv"
 import { Console, Effect, Option } from "effect"
 import { InputError } from "../CliError.js"
+import { databaseUrl, redact } from "../internal/Database.js"
 import { writeAtomic } from "../internal/Files.js"
 import { attempt, printJson, renderTable } from "../internal/Output.js"
+import { progress } from "../internal/Progress.js"
 import * as Tables from "../internal/Tables.js"
 
 const json = Options.boolean("json").pipe(Options.withDescription("Print JSON instead of tables"))
@@ -154,12 +156,119 @@ const convert = Command.make(
   )
 )
 
+/** Observation columns from a mapped table; a value that is not a number is an error naming its line. */
+const observationColumns = (table: Csv.Table, indicatorCode: string | undefined) => {
+  const [u, p, v] = ["unit", "period", "value"].map((name) => Csv.columnIndex(table, name)) as [number, number, number]
+  // One file per indicator (as Eurostat downloads come) names its indicator with --indicator.
+  const i = indicatorCode === undefined ? Csv.columnIndex(table, "indicator") : -1
+  const b = table.header.indexOf("breakdown")
+  const value = new Float64Array(table.rows.length)
+  table.rows.forEach((_, r) => {
+    value[r] = Csv.number(table, r, v) ?? Number.NaN
+  })
+  return {
+    unit: table.rows.map((row) => row[u]!),
+    indicator: table.rows.map((row) => (i < 0 ? indicatorCode! : row[i]!)),
+    period: table.rows.map((row) => row[p]!),
+    value,
+    ...(b < 0 ? {} : { breakdown: table.rows.map((row) => row[b]!) })
+  }
+}
+
+const importCommand = Command.make(
+  "import",
+  {
+    file,
+    map,
+    sheet,
+    databaseUrl,
+    org: Options.text("org").pipe(Options.withDescription("The organisation the data belongs to")),
+    kind: Options.choice("kind", ["observations", "matrix"]).pipe(
+      Options.withDescription(
+        "observations: columns unit, indicator, period, value[, breakdown]; matrix: region, industry, value[, year]"
+      )
+    ),
+    indicator: Options.text("indicator").pipe(
+      Options.withDescription("The indicator code of every row, for files without an indicator column"),
+      Options.optional
+    ),
+    matrixId: Options.text("matrix-id").pipe(
+      Options.withDescription("The id to store a matrix under"),
+      Options.optional
+    ),
+    year: Options.integer("year").pipe(
+      Options.withDescription("The year of a matrix file with several"),
+      Options.optional
+    ),
+    dryRun: Options.boolean("dry-run").pipe(
+      Options.withDescription("Check and report what would be loaded; write nothing")
+    )
+  },
+  (o) =>
+    Effect.gen(function* () {
+      const table = yield* load(o.file, o.sheet, o.map)
+      const toInput = (e: unknown) =>
+        new InputError({ message: e instanceof CsvError || e instanceof Error ? e.message : String(e) })
+      if (o.kind === "observations") {
+        const columns = yield* attempt(() => observationColumns(table, Option.getOrUndefined(o.indicator)), toInput)
+        const missing = columns.value.reduce((n, x) => n + (Number.isNaN(x) ? 1 : 0), 0)
+        const summary = `${columns.value.length} observations of ${new Set(columns.indicator).size} indicators for ${new Set(columns.unit).size} units in ${new Set(columns.period).size} periods (${missing} missing)`
+        if (o.dryRun) return yield* Console.log(`${table.source}: would load ${summary} into ${o.org}`)
+        const S = yield* Effect.promise(() => import("../internal/StoreModule.js"))
+        const bar = progress("import")
+        const result = yield* S.withStore(
+          o.databaseUrl,
+          Effect.gen(function* () {
+            yield* Effect.flatMap(S.Organisations.Organisations, (orgs) => orgs.get(S.Caller.system(), o.org))
+            const observations = yield* S.Observations.Observations
+            return yield* observations.import(S.Caller.member(o.org, "editor", "innokraft-cli"), columns, {
+              onProgress: bar.update
+            })
+          })
+        )
+        bar.finish()
+        return yield* Console.log(
+          `${table.source}: loaded ${summary} into ${o.org} at ${redact(o.databaseUrl)} (import ${result.importId})`
+        )
+      }
+      const { Matrix } = yield* Effect.promise(() => import("@innokraft/s3"))
+      const matrix = yield* attempt(() => {
+        const panel = Matrix.fromLongCsv(Tables.toCsv(table), { source: table.source })
+        return Matrix.year(panel, Option.getOrUndefined(o.year))
+      }, toInput)
+      const id = Option.getOrElse(o.matrixId, () => `${o.org}-${Date.now()}`)
+      const summary = `a ${matrix.regions.length} × ${matrix.industries.length} matrix`
+      if (o.dryRun) return yield* Console.log(`${table.source}: would load ${summary} into ${o.org} as ${id}`)
+      const S = yield* Effect.promise(() => import("../internal/StoreModule.js"))
+      yield* S.withStore(
+        o.databaseUrl,
+        Effect.gen(function* () {
+          yield* Effect.flatMap(S.Organisations.Organisations, (orgs) => orgs.get(S.Caller.system(), o.org))
+          const matrices = yield* S.Matrices.Matrices
+          return yield* matrices.import(S.Caller.member(o.org, "editor", "innokraft-cli"), {
+            id,
+            rows: matrix.regions,
+            columns: matrix.industries,
+            values: matrix.values
+          })
+        })
+      )
+      yield* Console.log(`${table.source}: loaded ${summary} into ${o.org} as ${id}`)
+    })
+).pipe(
+  Command.withDescription(
+    "Loads indicator observations or an S3 matrix into the database in one transaction (all or nothing), or checks the file with --dry-run. Example: innokraft data import rd.csv --kind observations --org region-vasterbotten --map unit=nuts_id,period=year,value=rd_private_eur_hab --indicator rd_private_eur_hab"
+  )
+)
+
 /**
  * `innokraft data …`: reading the files analysts bring.
  *
  * @since 0.1.0
  */
 export const data = Command.make("data").pipe(
-  Command.withDescription("Data files: inspect CSV, Excel and JSON-stat, and convert them to long CSV."),
-  Command.withSubcommands([inspect, convert])
+  Command.withDescription(
+    "Data files: inspect CSV, Excel and JSON-stat, convert them to long CSV, import them into the database."
+  ),
+  Command.withSubcommands([inspect, convert, importCommand])
 )
