@@ -179,3 +179,46 @@ describe("innokraft measure sensitivity", () => {
     expect(stderr).toContain('--aggregate: unknown method "median"')
   })
 })
+
+describe("innokraft measure compare", () => {
+  it("puts two runs side by side with index and rank changes that agree with both files", () => {
+    const a = join(dir, "amean.json")
+    const b = join(dir, "gmean.json")
+    expect(innokraft(["measure", "build", "--imeta", iMeta, "--idata", iData, "--spec", spec, "--out", a]).code).toBe(0)
+    writeFileSync(spec, JSON.stringify({ ...asemSpec, aggregate: { method: "gmean" } }))
+    expect(innokraft(["measure", "build", "--imeta", iMeta, "--idata", iData, "--spec", spec, "--out", b]).code).toBe(0)
+    const { code, stdout } = innokraft(["measure", "compare", a, b, "--json"])
+    expect(code).toBe(0)
+    const out = JSON.parse(stdout) as {
+      code: string
+      units: Array<{
+        unit: string
+        before: number
+        after: number
+        change: number
+        rankBefore: number
+        rankAfter: number
+        rankChange: number
+      }>
+    }
+    expect(out.code).toBe("Index")
+    const ra = JSON.parse(readFileSync(a, "utf8"))
+    const rb = JSON.parse(readFileSync(b, "utf8"))
+    for (const u of out.units) {
+      expect(u.before).toBe(ra.stages.Aggregated[u.unit].Index)
+      expect(u.after).toBe(rb.stages.Aggregated[u.unit].Index)
+      expect(u.change).toBeCloseTo(u.after - u.before, 12)
+      expect(u.rankChange).toBe(ra.ranks[u.unit] - rb.ranks[u.unit])
+    }
+    const changes = out.units.map((u) => u.change)
+    expect(changes).toEqual([...changes].sort((x, y) => y - x))
+  })
+
+  it("names a code the results do not have", () => {
+    const a = join(dir, "a.json")
+    innokraft(["measure", "build", "--imeta", iMeta, "--idata", iData, "--spec", spec, "--out", a])
+    const { code, stderr } = innokraft(["measure", "compare", a, a, "--code", "Nope"])
+    expect(code).toBe(1)
+    expect(stderr).toContain('--code: "Nope" is not in')
+  })
+})

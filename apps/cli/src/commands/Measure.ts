@@ -1,4 +1,4 @@
-import { Command, Options } from "@effect/cli"
+import { Args, Command, Options } from "@effect/cli"
 import { CsvError } from "@innokraft/csv"
 import { type Aggregate, Build, Coinr, MeasureError, Spec, Uncertainty } from "@innokraft/measure"
 import { Console, Effect, Option } from "effect"
@@ -195,6 +195,106 @@ const sensitivity = Command.make(
   )
 )
 
+/** The part of a results.json that a comparison reads. */
+interface Results {
+  readonly stages: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, number | null>>>>>>
+  readonly ranks: Readonly<Record<string, number | null>>
+}
+
+const readResults = (path: string) =>
+  Effect.flatMap(readJson(path), (json) => {
+    const r = json as Partial<Results> | null
+    return r && typeof r.ranks === "object" && r.ranks !== null && typeof r.stages?.Aggregated === "object"
+      ? Effect.succeed(r as Results)
+      : Effect.fail(
+          new InputError({
+            message: `${path}: expected a results.json of "measure build" with stages.Aggregated and ranks`
+          })
+        )
+  })
+
+interface Comparison {
+  readonly unit: string
+  readonly before: number | null
+  readonly after: number | null
+  readonly change: number | null
+  readonly rankBefore: number | null
+  readonly rankAfter: number | null
+  readonly rankChange: number | null
+}
+
+const compare = Command.make(
+  "compare",
+  {
+    before: Args.file({ name: "before.json", exists: "yes" }),
+    after: Args.file({ name: "after.json", exists: "yes" }),
+    code: Options.text("code").pipe(
+      Options.withDescription("The aggregate or indicator to compare (default: the top-level index)"),
+      Options.optional
+    ),
+    json
+  },
+  ({ before, after, code, json }) =>
+    Effect.gen(function* () {
+      const [a, b] = yield* Effect.all([readResults(before), readResults(after)])
+      const aggA = a.stages.Aggregated!
+      const aggB = b.stages.Aggregated!
+      const first = Object.values(aggA)[0] ?? {}
+      // The top-level index is the last aggregate COINr writes; results.json keeps the framework's order.
+      const target = Option.getOrElse(code, () => Object.keys(first).at(-1) ?? "")
+      if (!(target in first)) {
+        return yield* new InputError({
+          message: `--code: "${target}" is not in ${before}; it has ${Object.keys(first).slice(-8).join(", ")}, …`
+        })
+      }
+      const units = [...new Set([...Object.keys(aggA), ...Object.keys(aggB)])]
+      const diff = (x: number | null | undefined, y: number | null | undefined) =>
+        typeof x === "number" && typeof y === "number" ? y - x : null
+      const rows: Array<Comparison> = units.map((unit) => {
+        const x = aggA[unit]?.[target] ?? null
+        const y = aggB[unit]?.[target] ?? null
+        const rx = Option.isNone(code) ? (a.ranks[unit] ?? null) : null
+        const ry = Option.isNone(code) ? (b.ranks[unit] ?? null) : null
+        // A better rank is a smaller number, so the improvement is before minus after.
+        return {
+          unit,
+          before: x,
+          after: y,
+          change: diff(x, y),
+          rankBefore: rx,
+          rankAfter: ry,
+          rankChange: diff(ry, rx)
+        }
+      })
+      rows.sort((p, q) => (q.change ?? -Infinity) - (p.change ?? -Infinity))
+      if (json) return yield* printJson({ code: target, before, after, units: rows })
+      const n = (x: number | null, signed = false) =>
+        x === null ? "" : `${signed && x > 0 ? "+" : ""}${Number.isInteger(x) ? x : x.toFixed(2)}`
+      yield* Console.log(`${target}: ${before} → ${after}`)
+      yield* Console.log(
+        renderTable(
+          [
+            { header: "unit", cell: (r: Comparison) => r.unit },
+            { header: "before", cell: (r) => n(r.before), align: "right" },
+            { header: "after", cell: (r) => n(r.after), align: "right" },
+            { header: "change", cell: (r) => n(r.change, true), align: "right" },
+            {
+              header: "rank",
+              cell: (r) => (r.rankBefore === null ? "" : `${r.rankBefore} → ${r.rankAfter ?? "–"}`),
+              align: "right"
+            },
+            { header: "places", cell: (r) => n(r.rankChange, true), align: "right" }
+          ],
+          rows
+        )
+      )
+    })
+).pipe(
+  Command.withDescription(
+    "Compares two results.json files — two runs, or two periods — unit by unit: the index (or --code) and the rank, largest gain first. Example: innokraft measure compare results-2020.json results-2022.json"
+  )
+)
+
 /**
  * `innokraft measure …`: composite indicators with `@innokraft/measure`.
  *
@@ -202,5 +302,5 @@ const sensitivity = Command.make(
  */
 export const measure = Command.make("measure").pipe(
   Command.withDescription("Composite indicators: build an index through COINr's pipeline, and test its robustness."),
-  Command.withSubcommands([build, sensitivity])
+  Command.withSubcommands([build, sensitivity, compare])
 )
