@@ -1,14 +1,28 @@
 import { OpenAPIHono } from "@hono/zod-openapi"
 import { UnknownCodeError } from "@innokraft/reference"
+import { Tokens } from "@innokraft/store"
+import { Effect } from "effect"
+import type { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { cors } from "hono/cors"
+import { HTTPException } from "hono/http-exception"
 import { requestId } from "hono/request-id"
 import { secureHeaders } from "hono/secure-headers"
 import type { Config } from "./Config.js"
+import type { Database } from "./Database.js"
+import { publicReadCache } from "./internal/cache.js"
+import { bodyGuard } from "./internal/http.js"
 import { landingPage } from "./Landing.js"
 import { fieldErrors, ProblemError, problem } from "./Problem.js"
 import { registerHealth } from "./routes/Health.js"
+import { registerLoop } from "./routes/Loop.js"
+import { registerMeasure } from "./routes/Measure.js"
+import { registerObservations } from "./routes/Observations.js"
+import { registerPortfolio } from "./routes/Portfolio.js"
+import { registerRecords } from "./routes/Records.js"
 import { registerReference } from "./routes/Reference.js"
+import { registerS3 } from "./routes/S3.js"
+import { registerDocs, registerOrganisations, registerReady } from "./routes/System.js"
 
 /**
  * A structured log line. Only request metadata: never bodies, tokens or personal data.
@@ -32,8 +46,12 @@ export interface LogLine {
  * @since 0.1.0
  */
 export interface AppOptions {
-  readonly config: Pick<Config, "BODY_LIMIT" | "CORS_ORIGINS">
+  readonly config: Pick<Config, "BODY_LIMIT" | "CORS_ORIGINS"> & { readonly READ_CACHE_MS?: number }
   readonly version: string
+  /** The store; without one only the reference routes are served and `/ready` answers 503. */
+  readonly database?: Database
+  /** Serves `/` (the dashboard) instead of the landing page. */
+  readonly home?: Hono
   /** Where structured log lines go; default: one JSON line per request on stdout. */
   readonly log?: (line: LogLine) => void
 }
@@ -79,9 +97,56 @@ export const makeApp = (options: AppOptions) => {
     })
   )
 
-  app.get("/", (c) => c.html(landingPage(options.version)))
+  const db = options.database
+  if (db !== undefined) {
+    // Bearer tokens: none = anonymous (published records only); an unknown or revoked token is refused.
+    app.use("/v1/*", async (c, next) => {
+      const header = c.req.header("authorization")
+      if (header === undefined) {
+        c.set("caller", { _tag: "Anonymous" })
+      } else {
+        const match = /^Bearer\s+(\S{1,512})\s*$/i.exec(header)
+        if (match === null) throw new ProblemError(401, 'Expected "Authorization: Bearer <token>".')
+        const token = match[1]!
+        const caller = await db.run(Effect.flatMap(Tokens.Tokens, (t) => t.verify(token))).catch(() => {
+          throw new ProblemError(401, "The token is unknown or revoked.")
+        })
+        c.set("caller", caller)
+      }
+      if (c.req.method !== "GET" && c.req.method !== "HEAD" && c.req.method !== "OPTIONS") {
+        if (c.get("caller")._tag === "Anonymous") {
+          throw new ProblemError(401, 'Writing needs a token: send "Authorization: Bearer <token>".')
+        }
+      }
+      return next()
+    })
+    app.use(
+      "/v1/*",
+      bodyGuard((path) => path === "/v1/observations")
+    )
+    app.use("/v1/*", publicReadCache({ ttlMs: options.config.READ_CACHE_MS ?? 0 }))
+  }
+
+  if (options.home !== undefined) app.route("/", options.home)
+  else app.get("/", (c) => c.html(landingPage(options.version)))
   registerHealth(app, options.version)
+  registerReady(app, db)
   registerReference(app)
+  registerDocs(app)
+  if (db !== undefined) {
+    registerOrganisations(app, db)
+    registerPortfolio(app, db)
+    registerRecords(app, db)
+    registerObservations(app, db)
+    registerMeasure(app, db)
+    registerS3(app, db)
+    registerLoop(app, db)
+  }
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "An organisation's API token (innokraft tokens create --org ORG --role ROLE)"
+  })
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -95,6 +160,7 @@ export const makeApp = (options: AppOptions) => {
   app.notFound((c) => problem(c, 404, `No resource at ${c.req.method} ${c.req.path}.`))
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problem(c, error.status, error.detail, error.errors)
+    if (error instanceof HTTPException) return problem(c, error.status as 400, error.message)
     if (error instanceof UnknownCodeError) return problem(c, 404, error.message)
     log({ level: "error", msg: "unhandled", requestId: c.get("requestId"), path: c.req.path, error: error.name })
     return problem(c, 500, "The server failed to handle the request; it has been logged.")

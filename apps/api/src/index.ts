@@ -5,4 +5,7 @@
  */
 export { type AppOptions, type LogLine, makeApp } from "./App.js"
 export * as Config from "./Config.js"
+export * as DashboardStore from "./DashboardStore.js"
+export * as Database from "./Database.js"
 export type { FieldError, Problem } from "./Problem.js"
+export * as Seed from "./Seed.js"

@@ -22,3 +22,24 @@ describe("Config.fromEnv", () => {
     )
   })
 })
+
+describe("Config: database and seeding", () => {
+  it("defaults to the embedded SQLite file with seeding on", () => {
+    expect(Config.fromEnv({})).toMatchObject({ DATABASE_URL: "./data/innokraft.db", SEED_EXAMPLES: true })
+    expect(Config.target("./data/innokraft.db")).toEqual({ engine: "sqlite", filename: "./data/innokraft.db" })
+  })
+
+  it("takes PostgreSQL URLs with seeding off unless asked", () => {
+    const url = "postgres://u:p@127.0.0.1:5432/innokraft"
+    expect(Config.fromEnv({ DATABASE_URL: url })).toMatchObject({ DATABASE_URL: url, SEED_EXAMPLES: false })
+    expect(Config.fromEnv({ DATABASE_URL: url, SEED_EXAMPLES: "on" }).SEED_EXAMPLES).toBe(true)
+    expect(Config.fromEnv({ SEED_EXAMPLES: "0" }).SEED_EXAMPLES).toBe(false)
+    expect(Config.target(url)).toEqual({ engine: "pg", url })
+    expect(Config.target("sqlite:/tmp/x.db")).toEqual({ engine: "sqlite", filename: "/tmp/x.db" })
+  })
+
+  it("refuses other URL schemes and bad flags", () => {
+    expect(() => Config.fromEnv({ DATABASE_URL: "mysql://x/y" })).toThrow(/DATABASE_URL: expected postgres/)
+    expect(() => Config.fromEnv({ SEED_EXAMPLES: "maybe" })).toThrow(/SEED_EXAMPLES/)
+  })
+})

@@ -120,3 +120,35 @@ describe("innokraft workspace init and export", () => {
     expect(region.priorities.length).toBeGreaterThan(0)
   })
 })
+
+describe("innokraft workspace import", () => {
+  it("round-trips Västernorrland's priorities through Eye@RIS3", () => {
+    const strategy = Examples.vasternorrland.strategies[0]!.id
+    const eye = join(dir, "eye.json")
+    expect(
+      innokraft(["workspace", "export", writeExample("vasternorrland"), "--strategy", strategy, "--out", eye]).code
+    ).toBe(0)
+    const out = join(dir, "imported.json")
+    const { code, stdout } = innokraft(["workspace", "import", eye, "--out", out])
+    expect(code).toBe(0)
+    expect(stdout).toContain("written — 3 strength areas")
+    const result = Interchange.fromJson(readFileSync(out, "utf8"))
+    expect(result.ok).toBe(true)
+    if (result.ok) {
+      const names = result.workspace.strengthAreas.map((a) => a.name.en)
+      expect(names).toEqual(
+        Examples.vasternorrland.strengthAreas.filter((a) => a.strategyId === strategy).map((a) => a.name.en)
+      )
+    }
+  })
+
+  it("names what is wrong in a file that is not Eye@RIS3 and writes nothing", () => {
+    const eye = join(dir, "eye.json")
+    writeFileSync(eye, JSON.stringify({ regionName: 42 }))
+    const out = join(dir, "x.json")
+    const { code, stderr } = innokraft(["workspace", "import", eye, "--out", out])
+    expect(code).toBe(1)
+    expect(stderr).toContain(`${eye}: `)
+    expect(existsSync(out)).toBe(false)
+  })
+})

@@ -4,7 +4,7 @@ import { Examples, EyeRis3, Id, Interchange, Portfolio, Workspace } from "@innok
 import { County, Municipality, UnknownCodeError } from "@innokraft/reference"
 import { Console, Effect, Option } from "effect"
 import { CheckFailed, InputError } from "../CliError.js"
-import { readText, writeAtomic } from "../internal/Files.js"
+import { readJson, readText, writeAtomic } from "../internal/Files.js"
 import { attempt, dim, printJson, renderTable } from "../internal/Output.js"
 
 const json = Options.boolean("json").pipe(Options.withDescription("Print JSON instead of text"))
@@ -212,12 +212,42 @@ const exportCommand = Command.make(
   )
 )
 
+const importCommand = Command.make(
+  "import",
+  {
+    file: Args.file({ name: "eye-ris3.json", exists: "either" }).pipe(
+      Args.withDescription("A region's S3 priorities in the Eye@RIS3 shape (as `workspace export` writes)")
+    ),
+    out: Options.file("out").pipe(Options.withDescription("Where to write the new workspace document")),
+    force: Options.boolean("force").pipe(Options.withDescription("Replace an existing file"))
+  },
+  ({ file, out, force }) =>
+    Effect.gen(function* () {
+      yield* refuseOverwrite(out, force)
+      const result = EyeRis3.importRegion(yield* readJson(file))
+      if (!result.ok) {
+        yield* Console.error(result.problems.map((p) => `${file}: ${p.message}`).join("\n"))
+        return yield* new CheckFailed({ message: `${file}: ${result.problems.length} problem(s)` })
+      }
+      yield* writeAtomic(out, Interchange.toJson(result.workspace))
+      yield* Console.log(
+        `${out}: written — ${result.workspace.strengthAreas.length} strength areas of ${result.workspace.strategies[0]?.id ?? "a strategy"}`
+      )
+    })
+).pipe(
+  Command.withDescription(
+    "Creates a workspace from a region's Eye@RIS3 priorities. Example: innokraft workspace import eye-ris3.json --out region.json"
+  )
+)
+
 /**
  * `innokraft workspace …`: region workspace documents of `@innokraft/domain`.
  *
  * @since 0.1.0
  */
 export const workspace = Command.make("workspace").pipe(
-  Command.withDescription("Region workspace documents: create, validate, analyse the portfolio, export."),
-  Command.withSubcommands([init, validate, portfolio, exportCommand])
+  Command.withDescription(
+    "Region workspace documents: create, validate, analyse the portfolio, export and import Eye@RIS3."
+  ),
+  Command.withSubcommands([init, validate, portfolio, exportCommand, importCommand])
 )

@@ -1,0 +1,140 @@
+import type { CallerType } from "@innokraft/store"
+import type { Context, MiddlewareHandler } from "hono"
+import { ProblemError } from "../Problem.js"
+
+declare module "hono" {
+  interface ContextVariableMap {
+    caller: CallerType
+  }
+}
+
+/** The caller the auth middleware put on the context (anonymous when none). */
+export const callerOf = (c: Context): CallerType => c.get("caller") ?? { _tag: "Anonymous" }
+
+/** Whether the caller sees everything of `organisationId`. */
+export const isInside = (caller: CallerType, organisationId: string): boolean =>
+  caller._tag === "System" || (caller._tag === "Member" && caller.organisationId === organisationId)
+
+/** A weak ETag of a record version. */
+export const etag = (version: number): string => `W/"${version}"`
+
+/**
+ * The version an `If-Match` header names: 428 without one, 412 when it is not an ETag this API issued (a stale or
+ * foreign tag can never match).
+ */
+export const ifMatch = (c: Context): number => {
+  const header = c.req.header("if-match")
+  if (header === undefined || header.trim() === "") {
+    throw new ProblemError(428, 'Updates need an "If-Match" header with the ETag of the record as last read.')
+  }
+  const match = /^\s*(?:W\/)?"(\d{1,15})"\s*$/.exec(header)
+  if (match === null) throw new ProblemError(412, `The If-Match header ${JSON.stringify(header)} matches no version.`)
+  return Number(match[1])
+}
+
+/** Turns a version `Conflict` (a stale `If-Match`) into 412; other problems pass. */
+export const preconditionFailed = (error: unknown): never => {
+  if (error instanceof ProblemError && error.status === 409 && /expected version/.test(error.detail)) {
+    throw new ProblemError(412, `The If-Match ETag is stale: ${error.detail}`)
+  }
+  throw error
+}
+
+/** Opaque cursors: base64url of the last item's sort key. */
+export const encodeCursor = (key: string): string => Buffer.from(key, "utf8").toString("base64url")
+
+export const decodeCursor = (cursor: string): string => {
+  const key = Buffer.from(cursor, "base64url").toString("utf8")
+  if (encodeCursor(key) !== cursor) {
+    throw new ProblemError(400, "The cursor is not one this API issued.", [{ path: ["cursor"], message: "invalid" }])
+  }
+  return key
+}
+
+/**
+ * One page of items sorted by `key`: the items after the cursor, at most `limit`, and the cursor of the next page.
+ */
+export const paginate = <T>(
+  items: ReadonlyArray<T>,
+  key: (item: T) => string,
+  cursor: string | undefined,
+  limit: number
+): { readonly items: ReadonlyArray<T>; readonly nextCursor: string | null } => {
+  const after = cursor === undefined ? undefined : decodeCursor(cursor)
+  const sorted = [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+  const start = after === undefined ? 0 : sorted.findIndex((item) => key(item) > after)
+  const from = start < 0 ? sorted.length : start
+  const page = sorted.slice(from, from + limit)
+  const last = page[page.length - 1]
+  return {
+    items: page,
+    nextCursor: from + limit < sorted.length && last !== undefined ? encodeCursor(key(last)) : null
+  }
+}
+
+/** Whether a body field matches a filter value: equal (as text), or an array containing it. */
+export const matches = (value: unknown, wanted: string): boolean => {
+  if (Array.isArray(value)) return value.some((v) => matches(v, wanted))
+  if (typeof value === "string") return value === wanted
+  if (typeof value === "number" || typeof value === "boolean") return String(value) === wanted
+  return false
+}
+
+/** The deepest nesting of arrays and objects in a JSON text (strings skipped), without parsing it. */
+export const jsonDepth = (text: string): number => {
+  let depth = 0
+  let max = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    if (inString) {
+      if (ch === 92) i++
+      else if (ch === 34) inString = false
+    } else if (ch === 34) inString = true
+    else if (ch === 123 || ch === 91) {
+      depth++
+      if (depth > max) max = depth
+    } else if (ch === 125 || ch === 93) depth--
+  }
+  return max
+}
+
+/** Deepest JSON nesting accepted. */
+export const maxDepth = 64
+
+const decoder = new TextDecoder("utf-8", { fatal: true })
+
+/**
+ * Guards every write body before validation: a JSON (or, where allowed, CSV) content type (415 otherwise), valid
+ * UTF-8 and JSON nested at most {@link maxDepth} deep (400 otherwise). The checked text is what handlers read.
+ */
+export const bodyGuard =
+  (allowCsv: (path: string) => boolean): MiddlewareHandler =>
+  async (c, next) => {
+    const method = c.req.method
+    if (method !== "POST" && method !== "PUT" && method !== "PATCH") return next()
+    const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase()
+    const csv = type === "text/csv" && allowCsv(c.req.path)
+    if (type !== "application/json" && !csv) {
+      throw new ProblemError(
+        415,
+        `Expected "content-type: application/json"${allowCsv(c.req.path) ? ' or "text/csv"' : ""}, found ${JSON.stringify(type || "(none)")}.`
+      )
+    }
+    const bytes = await c.req.arrayBuffer()
+    let text: string
+    try {
+      text = decoder.decode(bytes)
+    } catch {
+      throw new ProblemError(400, "The body is not valid UTF-8.")
+    }
+    if (!csv) {
+      if (jsonDepth(text) > maxDepth) throw new ProblemError(400, `The JSON body is nested deeper than ${maxDepth}.`)
+      try {
+        JSON.parse(text)
+      } catch (error) {
+        throw new ProblemError(400, `The body is not valid JSON: ${error instanceof Error ? error.message : "?"}`)
+      }
+    }
+    return next()
+  }

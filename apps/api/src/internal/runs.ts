@@ -1,0 +1,164 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
+import { Runs } from "@innokraft/store"
+import { Effect } from "effect"
+import type { Context } from "hono"
+import type { Database } from "../Database.js"
+import { ProblemError } from "../Problem.js"
+import { callerOf, etag, ifMatch, paginate, preconditionFailed } from "./http.js"
+import { bearer, json, organisationQuery, pageQuery, problems, valid } from "./route.js"
+
+/** A small memo of recomputed runs, keyed by organisation, id and version (a new version is a new key). */
+export class Memo<A> {
+  readonly #entries = new Map<string, A>()
+  constructor(readonly size = 16) {}
+  get(run: Runs.Run, compute: () => A): A {
+    const key = `${run.organisationId}\u0000${run.id}\u0000${run.version}`
+    const hit = this.#entries.get(key)
+    if (hit !== undefined) return hit
+    const value = compute()
+    if (this.#entries.size >= this.size) this.#entries.delete(this.#entries.keys().next().value!)
+    this.#entries.set(key, value)
+    return value
+  }
+}
+
+/** A run as the API lists it: metadata and title, never the (possibly large) parameters. */
+export const runMeta = (run: Runs.Run) => ({
+  organisationId: run.organisationId,
+  id: run.id,
+  kind: run.kind,
+  version: run.version,
+  etag: etag(run.version),
+  visibility: run.visibility,
+  status: run.status,
+  title: (run.parameters as { title?: unknown } | null)?.title ?? null,
+  createdAt: run.createdAt,
+  updatedAt: run.updatedAt
+})
+
+export const RunMeta = z
+  .object({
+    organisationId: z.string(),
+    id: z.string(),
+    kind: z.enum(["measurement", "s3"]),
+    version: z.number().int(),
+    etag: z.string(),
+    visibility: z.enum(["public", "organisation"]),
+    status: z.string(),
+    title: z.object({ sv: z.string(), en: z.string() }).nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string()
+  })
+  .openapi("Run")
+
+export const IdParam = z.object({ id: z.string().min(1).max(120) })
+export const OrgQuery = z.object({ organisation: organisationQuery })
+
+/** Reads one run of a kind (404 for the other kind). */
+export const readRun = async (db: Database, c: Context, kind: Runs.RunKind): Promise<Runs.Run> => {
+  const { id } = valid<{ id: string }>(c, "param")
+  const { organisation } = valid<{ organisation?: string }>(c, "query")
+  const caller = callerOf(c)
+  const run = await db.run(
+    Effect.flatMap(Runs.Runs, (r) =>
+      r.get(caller, id, organisation === undefined ? {} : { organisationId: organisation })
+    ),
+    caller
+  )
+  if (run.kind !== kind) throw new ProblemError(404, `run "${id}" was not found (or is not visible to the caller)`)
+  c.header("etag", etag(run.version))
+  return run
+}
+
+/** List, read-metadata and delete routes of one run kind under `base`. */
+export const registerRunBasics = (app: OpenAPIHono, db: Database, base: string, kind: Runs.RunKind, tag: string) => {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: base,
+      tags: [tag],
+      summary: `List ${tag.toLowerCase()}`,
+      security: bearer,
+      request: { query: z.object({ organisation: organisationQuery, ...pageQuery }) },
+      responses: {
+        200: json(z.object({ items: z.array(RunMeta), nextCursor: z.string().nullable() }), "One page"),
+        ...problems(400)
+      }
+    }),
+    (async (c: Context) => {
+      const q = valid<{ organisation?: string; cursor?: string; limit: number }>(c, "query")
+      const caller = callerOf(c)
+      const runs = await db.run(
+        Effect.flatMap(Runs.Runs, (r) =>
+          r.list(caller, { kind, ...(q.organisation === undefined ? {} : { organisationId: q.organisation }) })
+        ),
+        caller
+      )
+      const page = paginate(runs, (r) => `${r.organisationId}\u0000${r.id}`, q.cursor, q.limit)
+      return c.json({ items: page.items.map(runMeta), nextCursor: page.nextCursor }, 200)
+    }) as never
+  )
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: `${base}/{id}`,
+      tags: [tag],
+      summary: "Read a run's metadata",
+      security: bearer,
+      request: { params: IdParam, query: OrgQuery },
+      responses: { 200: json(RunMeta, "The run"), ...problems(404) }
+    }),
+    (async (c: Context) => c.json(runMeta(await readRun(db, c, kind)), 200)) as never
+  )
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: `${base}/{id}`,
+      tags: [tag],
+      summary: "Delete a run (editor; needs If-Match)",
+      security: bearer,
+      request: { params: IdParam },
+      responses: { 204: { description: "Deleted" }, ...problems(401, 403, 404, 412, 428) }
+    }),
+    (async (c: Context) => {
+      const { id } = valid<{ id: string }>(c, "param")
+      const caller = callerOf(c)
+      const version = ifMatch(c)
+      await db
+        .run(
+          Effect.flatMap(Runs.Runs, (r) => r.remove(caller, id, version)),
+          caller
+        )
+        .catch(preconditionFailed)
+      return c.body(null, 204)
+    }) as never
+  )
+}
+
+/** Stores a computed run in the caller's organisation. */
+export const storeRun = (
+  db: Database,
+  c: Context,
+  run: {
+    id: string
+    kind: Runs.RunKind
+    parameters: unknown
+    result: unknown
+    visibility?: "public" | "organisation" | undefined
+  }
+) => {
+  const caller = callerOf(c)
+  return db.run(
+    Effect.flatMap(Runs.Runs, (r) =>
+      r.create(caller, {
+        id: run.id,
+        kind: run.kind,
+        status: "done",
+        parameters: run.parameters,
+        result: run.result,
+        visibility: run.visibility
+      })
+    ),
+    caller
+  )
+}

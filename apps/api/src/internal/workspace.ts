@@ -1,0 +1,56 @@
+import { Workspace } from "@innokraft/domain"
+import { type CallerType, Kinds, Records } from "@innokraft/store"
+import { Effect } from "effect"
+
+/**
+ * The workspace document of one organisation as the caller may see it (published records only for outsiders), or
+ * `undefined` when it holds no region the caller may see.
+ */
+export const workspaceOf = (caller: CallerType, organisationId: string) =>
+  Effect.gen(function* () {
+    const records = yield* Records.Records
+    const all = yield* records.all(caller, organisationId)
+    const lists: Record<string, Array<unknown>> = {}
+    const byKind = new Map(Object.entries(Kinds.workspace).map(([list, kind]) => [kind.name, list]))
+    for (const r of all) {
+      const list = byKind.get(r.kind)
+      if (list === undefined) continue
+      const bodies = lists[list] ?? []
+      bodies.push(r.body)
+      lists[list] = bodies
+    }
+    if ((lists.regions ?? []).length === 0) return undefined
+    const workspace: Workspace.Workspace = {
+      format: Workspace.format,
+      version: Workspace.version,
+      regions: [],
+      actors: [],
+      strategies: [],
+      goals: [],
+      efforts: [],
+      strengthAreas: [],
+      projects: [],
+      programmes: [],
+      fundings: [],
+      calls: [],
+      meetingPlaces: [],
+      indicatorLinks: [],
+      targets: [],
+      contacts: [],
+      ...(lists as Partial<Workspace.Workspace>)
+    }
+    return workspace
+  })
+
+/** The part of a workspace one strategy covers: that strategy, its goals, efforts and strength areas. */
+export const forStrategy = (workspace: Workspace.Workspace, strategyId: string): Workspace.Workspace => {
+  const goals = workspace.goals.filter((g) => g.strategyId === strategyId)
+  const goalIds = new Set(goals.map((g) => g.id))
+  return {
+    ...workspace,
+    strategies: workspace.strategies.filter((s) => s.id === strategyId),
+    goals,
+    efforts: workspace.efforts.filter((e) => goalIds.has(e.goalId)),
+    strengthAreas: workspace.strengthAreas.filter((a) => a.strategyId === strategyId)
+  }
+}

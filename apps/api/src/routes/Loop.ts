@@ -1,0 +1,278 @@
+import { SqlClient } from "@effect/sql"
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
+import { CycleDocument, CycleReport, Lifecycle } from "@innokraft/loop"
+import { type CallerType, Kinds, Records, type Stored, Transitions } from "@innokraft/store"
+import { Effect } from "effect"
+import type { Context } from "hono"
+import type { Database } from "../Database.js"
+import { guard } from "../internal/compute.js"
+import { callerOf, etag, ifMatch, isInside, paginate, preconditionFailed } from "../internal/http.js"
+import * as Loop from "../internal/loop.js"
+import { bearer, json, organisationQuery, pageQuery, problems, valid } from "../internal/route.js"
+import { ProblemError } from "../Problem.js"
+import { envelope } from "./Records.js"
+
+type Body = { readonly id: string }
+
+const childKind = {
+  ideas: Kinds.loopIdea,
+  meetings: Kinds.loopMeeting,
+  participations: Kinds.loopParticipation,
+  outcomes: Kinds.loopOutcome
+} as const
+
+/**
+ * A cycle as the caller may see it: the assembled document and the stored records it came from.
+ *
+ * @since 0.1.0
+ */
+export const loadCycle = (caller: CallerType, cycleId: string, organisationId: string | undefined) =>
+  Effect.gen(function* () {
+    const records = yield* Records.Records
+    const options = organisationId === undefined ? {} : { organisationId }
+    const cycle = (yield* records.get(caller, Kinds.loopCycle, cycleId, options)) as Stored<Body>
+    const inOrg = { organisationId: cycle.organisationId }
+    const children = {} as Record<Loop.ChildList, ReadonlyArray<Stored<Body>>>
+    for (const list of Object.keys(childKind) as Array<Loop.ChildList>) {
+      children[list] = (yield* records.list(caller, childKind[list] as never, inOrg)) as ReadonlyArray<Stored<Body>>
+    }
+    const transitions = yield* Effect.flatMap(Transitions.Transitions, (t) => t.list(caller, cycleId, inOrg))
+    const inside = isInside(caller, cycle.organisationId)
+    return { cycle, children, document: Loop.assemble(cycle, children, transitions, inside) }
+  })
+
+/**
+ * Writes a whole cycle document into the caller's organisation in one transaction.
+ *
+ * @since 0.1.0
+ */
+export const writeCycle = (caller: CallerType, doc: CycleDocument.CycleDocument) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const records = yield* Records.Records
+    const transitions = yield* Transitions.Transitions
+    const visibility = Kinds.loopCycle.visibility(doc.cycle) ?? "organisation"
+    return yield* sql.withTransaction(
+      Effect.gen(function* () {
+        let stored: Stored<Body> | undefined
+        for (const r of Loop.recordsOf(doc)) {
+          const kind = Kinds.byName(r.kind)!
+          const saved = yield* records.create(caller, kind, r.body, {
+            visibility: Loop.childVisibility(r.kind, visibility)
+          })
+          stored ??= saved
+        }
+        for (const t of Loop.transitionsOf(doc)) yield* transitions.append(caller, t)
+        return stored!
+      })
+    )
+  })
+
+const CycleId = z.object({ id: z.string().min(1).max(200) })
+const IdeaId = z.object({ id: z.string().min(1).max(200), ideaId: z.string().min(1).max(200) })
+const OrgQuery = z.object({ organisation: organisationQuery })
+
+const Move = z
+  .object({
+    to: z.string().min(1).max(100).openapi({ example: "concept" }),
+    by: z.string().min(1).max(200),
+    reason: z.string().min(1).max(4000),
+    at: z.string().min(1).max(40).openapi({ example: "2016-05-12" }),
+    scores: z.record(z.string(), z.number()).optional(),
+    meetingId: z.string().min(1).max(200).optional()
+  })
+  .openapi("IdeaMove")
+
+const Document = z.record(z.string(), z.unknown()).openapi("CycleDocument", {
+  description: "An @innokraft/loop cycle document (format innokraft-loop-cycle, version 1)"
+})
+
+/**
+ * Innovation Loop cycles: whole cycle documents in, the cycle with its sessions (meetings), ideas, outcomes,
+ * stage moves of ideas (`POST …/ideas/{ideaId}/transitions`, with the idea's ETag) and the cycle report out.
+ *
+ * @since 0.1.0
+ */
+export const registerLoop = (app: OpenAPIHono, db: Database) => {
+  const base = "/v1/loop/cycles"
+  const tags = ["Innovation Loop"]
+  const load = async (c: Context) => {
+    const { id } = valid<{ id: string }>(c, "param")
+    const { organisation } = valid<{ organisation?: string }>(c, "query")
+    const caller = callerOf(c)
+    const loaded = await db.run(loadCycle(caller, id, organisation), caller)
+    c.header("etag", etag(loaded.cycle.version))
+    return loaded
+  }
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: base,
+      tags,
+      summary: "Store a whole cycle document (editor)",
+      security: bearer,
+      request: { body: { required: true, content: { "application/json": { schema: Document } } } },
+      responses: { 201: json(z.unknown(), "The stored cycle record"), ...problems(400, 401, 403, 409, 413, 415) }
+    }),
+    (async (c: Context) => {
+      const body = valid<unknown>(c, "json")
+      const doc = guard("the cycle document", () => CycleDocument.decode(body, "body"))
+      const caller = callerOf(c)
+      const stored = await db.run(writeCycle(caller, doc), caller)
+      c.header("etag", etag(stored.version))
+      c.header("location", `${base}/${encodeURIComponent(stored.id)}`)
+      return c.json(envelope(stored), 201)
+    }) as never
+  )
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: base,
+      tags,
+      summary: "List cycles",
+      security: bearer,
+      request: { query: z.object({ organisation: organisationQuery, ...pageQuery }) },
+      responses: { 200: json(z.object({ items: z.array(z.unknown()), nextCursor: z.string().nullable() }), "One page") }
+    }),
+    (async (c: Context) => {
+      const q = valid<{ organisation?: string; cursor?: string; limit: number }>(c, "query")
+      const caller = callerOf(c)
+      const rows = await db.run(
+        Records.repository(Kinds.loopCycle).list(
+          caller,
+          q.organisation === undefined ? {} : { organisationId: q.organisation }
+        ),
+        caller
+      )
+      const page = paginate(rows, (r) => `${r.organisationId}\u0000${r.id}`, q.cursor, q.limit)
+      return c.json({ items: page.items.map(envelope), nextCursor: page.nextCursor }, 200)
+    }) as never
+  )
+
+  const read = (path: string, summary: string) =>
+    createRoute({
+      method: "get",
+      path: `${base}/{id}${path}`,
+      tags,
+      summary,
+      security: bearer,
+      request: { params: CycleId, query: OrgQuery },
+      responses: { 200: json(z.unknown(), summary), ...problems(404) }
+    })
+
+  app.openapi(read("", "The cycle document (participations and supports only inside the organisation)"), (async (
+    c: Context
+  ) => c.json((await load(c)).document, 200)) as never)
+  app.openapi(read("/sessions", "The cycle's sessions (meetings)"), (async (c: Context) =>
+    c.json({ items: (await load(c)).document.meetings }, 200)) as never)
+  app.openapi(read("/outcomes", "The cycle's outcomes"), (async (c: Context) =>
+    c.json({ items: (await load(c)).document.outcomes }, 200)) as never)
+  app.openapi(read("/transitions", "The stage transitions of the cycle's ideas, oldest first"), (async (c: Context) =>
+    c.json({ items: (await load(c)).document.transitions }, 200)) as never)
+  app.openapi(read("/ideas", "The cycle's ideas, each with the ETag a stage move needs"), (async (c: Context) => {
+    const { cycle, children } = await load(c)
+    const items = children.ideas
+      .filter((r) => r.id.startsWith(`${cycle.id}/`))
+      .map((r) => ({ ...(r.body as object), id: Loop.unprefixed(cycle.id, r.id), etag: etag(r.version) }))
+    return c.json({ items }, 200)
+  }) as never)
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: `${base}/{id}/report`,
+      tags,
+      summary: "The cycle report (funnel, stage times, breakdowns with small counts suppressed)",
+      security: bearer,
+      request: {
+        params: CycleId,
+        query: OrgQuery.extend({ threshold: z.coerce.number().int().min(1).max(100).optional() })
+      },
+      responses: { 200: json(z.unknown(), "The report"), ...problems(404) }
+    }),
+    (async (c: Context) => {
+      const { threshold } = valid<{ threshold?: number }>(c, "query")
+      const { document } = await load(c)
+      return c.json(
+        guard("the cycle report", () => CycleReport.report(document, threshold === undefined ? {} : { threshold })),
+        200
+      )
+    }) as never
+  )
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: `${base}/{id}/ideas/{ideaId}/transitions`,
+      tags,
+      summary: "Move an idea to another stage or state (editor; If-Match with the idea's ETag)",
+      security: bearer,
+      request: {
+        params: IdeaId,
+        headers: z.object({ "if-match": z.string().optional() }),
+        body: { required: true, content: { "application/json": { schema: Move } } }
+      },
+      responses: {
+        201: json(z.object({ transition: z.unknown(), idea: z.unknown() }), "Moved"),
+        ...problems(400, 401, 403, 404, 409, 412, 428)
+      }
+    }),
+    (async (c: Context) => {
+      const { id, ideaId } = valid<{ id: string; ideaId: string }>(c, "param")
+      const move = valid<z.infer<typeof Move>>(c, "json")
+      const caller = callerOf(c)
+      const version = ifMatch(c)
+      if (caller._tag !== "Member") throw new ProblemError(403, "Only members of the organisation move ideas.")
+      const { document, children } = await db.run(loadCycle(caller, id, caller.organisationId), caller)
+      const record = children.ideas.find((r) => r.id === Loop.prefixed(id, ideaId))
+      if (record === undefined) {
+        throw new ProblemError(404, `idea "${ideaId}" of cycle "${id}" was not found`)
+      }
+      const next = guard("the move", () =>
+        Lifecycle.advance(document, {
+          idea: ideaId,
+          to: move.to,
+          by: move.by,
+          reason: move.reason,
+          at: move.at,
+          ...(move.scores === undefined ? {} : { scores: move.scores }),
+          ...(move.meetingId === undefined ? {} : { meetingId: move.meetingId })
+        })
+      )
+      const transition = next.transitions[next.transitions.length - 1]!
+      const idea = next.ideas.find((i) => i.id === ideaId)!
+      const stored = await db
+        .run(
+          Effect.gen(function* () {
+            const sql = yield* SqlClient.SqlClient
+            const records = yield* Records.Records
+            const transitions = yield* Transitions.Transitions
+            return yield* sql.withTransaction(
+              Effect.gen(function* () {
+                const saved = yield* records.update(caller, Kinds.loopIdea, record.id, version, {
+                  ...idea,
+                  id: record.id
+                })
+                yield* transitions.append(caller, {
+                  cycleId: id,
+                  ideaId,
+                  from: transition.from,
+                  to: transition.to,
+                  at: transition.at,
+                  reason: transition.rationale,
+                  body: transition
+                })
+                return saved
+              })
+            )
+          }),
+          caller
+        )
+        .catch(preconditionFailed)
+      c.header("etag", etag(stored.version))
+      return c.json({ transition, idea: { ...idea, etag: etag(stored.version) } }, 201)
+    }) as never
+  )
+  return app
+}

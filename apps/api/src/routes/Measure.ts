@@ -1,0 +1,129 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
+import { Build } from "@innokraft/measure"
+import type { Runs } from "@innokraft/store"
+import type { Context } from "hono"
+import type { Database } from "../Database.js"
+import { guard } from "../internal/compute.js"
+import { etag } from "../internal/http.js"
+import * as Measure from "../internal/measure.js"
+import { bearer, json, problems, valid } from "../internal/route.js"
+import { IdParam, Memo, OrgQuery, RunMeta, readRun, registerRunBasics, runMeta, storeRun } from "../internal/runs.js"
+
+type Summary = ReturnType<typeof Measure.summary>
+
+const memo = new Memo<Measure.Computed>()
+
+/**
+ * The build of a stored measurement run, recomputed from its parameters (and memoised per version).
+ *
+ * @since 0.1.0
+ */
+export const computedOf = (run: Runs.Run): Measure.Computed =>
+  memo.get(run, () => Measure.compute(Measure.MeasurementInput.parse(run.parameters)))
+
+const Cells = z.record(z.string(), z.record(z.string(), z.number().nullable()))
+
+/**
+ * Measurement runs: `POST /v1/measure/runs` with a framework, data and spec builds the composite indicator with
+ * every stage (and optionally the uncertainty analysis) and stores it; `GET` its results, ranks, performance
+ * groups, coherence and uncertainty.
+ *
+ * @since 0.1.0
+ */
+export const registerMeasure = (app: OpenAPIHono, db: Database) => {
+  const base = "/v1/measure/runs"
+  const tag = "Measurement runs"
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: base,
+      tags: [tag],
+      summary: "Build a composite indicator and store the run (editor)",
+      security: bearer,
+      request: { body: { required: true, content: { "application/json": { schema: Measure.MeasurementInput } } } },
+      responses: { 201: json(RunMeta, "Stored"), ...problems(400, 401, 403, 409, 413, 415) }
+    }),
+    (async (c: Context) => {
+      const input = valid<Measure.MeasurementInput>(c, "json")
+      const computed = guard("the measurement", () => Measure.compute(input))
+      const run = await storeRun(db, c, {
+        id: input.id,
+        kind: "measurement",
+        parameters: input,
+        result: Measure.summary(computed, input.reference),
+        visibility: input.visibility
+      })
+      c.header("etag", etag(run.version))
+      c.header("location", `${base}/${encodeURIComponent(run.id)}`)
+      return c.json(runMeta(run), 201)
+    }) as never
+  )
+  registerRunBasics(app, db, base, "measurement", tag)
+
+  const sub = (path: string, summary: string, schema: z.ZodType, query: z.ZodObject = OrgQuery) =>
+    createRoute({
+      method: "get",
+      path: `${base}/{id}/${path}`,
+      tags: [tag],
+      summary,
+      security: bearer,
+      request: { params: IdParam, query },
+      responses: { 200: json(schema, summary), ...problems(400, 404) }
+    })
+  const result = async (c: Context) => (await readRun(db, c, "measurement")).result as Summary
+
+  app.openapi(
+    sub(
+      "results",
+      "Every stage (Raw … Aggregated) per unit and code",
+      z.object({ period: z.number(), top: z.string().nullable(), stages: z.record(z.string(), Cells) }),
+      OrgQuery.extend({ stage: z.enum(Build.stageNames).optional() })
+    ),
+    (async (c: Context) => {
+      const { stage } = valid<{ stage?: Build.StageName }>(c, "query")
+      const r = await result(c)
+      const stages = stage === undefined ? r.stages : { [stage]: r.stages[stage] ?? {} }
+      return c.json({ period: r.period, top: r.top, stages }, 200)
+    }) as never
+  )
+  app.openapi(
+    sub(
+      "ranks",
+      "Rank of the top-level index per unit",
+      z.object({ ranks: z.record(z.string(), z.number().nullable()) })
+    ),
+    (async (c: Context) => c.json({ ranks: (await result(c)).ranks }, 200)) as never
+  )
+  app.openapi(
+    sub(
+      "groups",
+      "RIS performance groups of the index relative to a reference unit (default: the mean of the units)",
+      z.object({ reference: z.string().nullable(), groups: z.record(z.string(), z.unknown()) }),
+      OrgQuery.extend({ reference: z.string().min(1).max(120).optional() })
+    ),
+    (async (c: Context) => {
+      const { reference } = valid<{ reference?: string }>(c, "query")
+      const run = await readRun(db, c, "measurement")
+      if (reference === undefined) return c.json({ reference: null, groups: (run.result as Summary).groups }, 200)
+      const computed = guard("the stored run", () => computedOf(run))
+      return c.json({ reference, groups: guard("the reference", () => Measure.groups(computed.build, reference)) }, 200)
+    }) as never
+  )
+  app.openapi(
+    sub(
+      "coherence",
+      "Cronbach's alpha, first component share and child correlations per aggregate",
+      z.object({ coherence: z.array(z.unknown()) })
+    ),
+    (async (c: Context) => c.json({ coherence: (await result(c)).coherence }, 200)) as never
+  )
+  app.openapi(
+    sub(
+      "uncertainty",
+      "Median rank and 5–95 % interval per unit (when the run asked for an uncertainty analysis)",
+      z.object({ stats: z.array(z.unknown()).nullable() })
+    ),
+    (async (c: Context) => c.json({ stats: (await result(c)).uncertainty }, 200)) as never
+  )
+  return app
+}

@@ -1,0 +1,95 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
+import type { Runs } from "@innokraft/store"
+import type { Context } from "hono"
+import type { Database } from "../Database.js"
+import { guard } from "../internal/compute.js"
+import { etag } from "../internal/http.js"
+import { bearer, json, problems, valid } from "../internal/route.js"
+import { IdParam, Memo, OrgQuery, RunMeta, readRun, registerRunBasics, runMeta, storeRun } from "../internal/runs.js"
+import * as S3 from "../internal/s3.js"
+
+type Result = ReturnType<typeof S3.toResult>
+
+const memo = new Memo<S3.Computed>()
+
+/**
+ * The analysis of a stored S3 run, recomputed from its parameters (and memoised per version).
+ *
+ * @since 0.1.0
+ */
+export const computedOf = (run: Runs.Run): { input: S3.S3Input; computed: S3.Computed } => {
+  const input = S3.S3Input.parse(run.parameters)
+  return { input, computed: memo.get(run, () => S3.compute(input)) }
+}
+
+/**
+ * S3 analyses: `POST /v1/s3/analyses` with a region × industry panel stores the analysis (RCA, ECI/PCI, fitness,
+ * relatedness density), the focus region's shift-share and the priority scores; `GET` them back.
+ *
+ * @since 0.1.0
+ */
+export const registerS3 = (app: OpenAPIHono, db: Database) => {
+  const base = "/v1/s3/analyses"
+  const tag = "S3 analyses"
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: base,
+      tags: [tag],
+      summary: "Analyse a region × industry matrix and store the result (editor)",
+      security: bearer,
+      request: { body: { required: true, content: { "application/json": { schema: S3.S3Input } } } },
+      responses: { 201: json(RunMeta, "Stored"), ...problems(400, 401, 403, 409, 413, 415) }
+    }),
+    (async (c: Context) => {
+      const input = valid<S3.S3Input>(c, "json")
+      const computed = guard("the S3 analysis", () => S3.compute(input))
+      const run = await storeRun(db, c, {
+        id: input.id,
+        kind: "s3",
+        parameters: input,
+        result: guard("the S3 analysis", () => S3.toResult(input, computed)),
+        visibility: input.visibility
+      })
+      c.header("etag", etag(run.version))
+      c.header("location", `${base}/${encodeURIComponent(run.id)}`)
+      return c.json(runMeta(run), 201)
+    }) as never
+  )
+  registerRunBasics(app, db, base, "s3", tag)
+  const sub = (path: string, summary: string, schema: z.ZodType) =>
+    createRoute({
+      method: "get",
+      path: `${base}/{id}/${path}`,
+      tags: [tag],
+      summary,
+      security: bearer,
+      request: { params: IdParam, query: OrgQuery },
+      responses: { 200: json(schema, summary), ...problems(404) }
+    })
+  const result = async (c: Context) => (await readRun(db, c, "s3")).result as Result
+  app.openapi(
+    sub(
+      "result",
+      "The analysis as result.json (rca, mcp, diversity, ubiquity, eci, pci, fitness, density, dropped)",
+      z.object({ year: z.number().nullable(), focus: z.string(), analysis: z.record(z.string(), z.unknown()) })
+    ),
+    (async (c: Context) => {
+      const r = await result(c)
+      return c.json({ year: r.year, focus: r.focus, analysis: r.analysis }, 200)
+    }) as never
+  )
+  app.openapi(
+    sub(
+      "priorities",
+      "Priority scores of the candidate areas (rank, score, rank range, quadrant, label)",
+      z.object({ priorities: z.array(z.unknown()) })
+    ),
+    (async (c: Context) => c.json({ priorities: (await result(c)).priorities }, 200)) as never
+  )
+  app.openapi(
+    sub("shift-share", "The focus region's shift-share totals", z.object({ shiftShare: z.unknown() })),
+    (async (c: Context) => c.json({ shiftShare: (await result(c)).shiftShare }, 200)) as never
+  )
+  return app
+}
