@@ -12,8 +12,9 @@ export default defineConfig({
     js: '#!/usr/bin/env node\nimport { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);'
   },
   // Effect's barrels cost ~0.8 s of start-up when loaded from node_modules; bundled and tree-shaken they do not.
-  // The store is bundled too, so that it and the CLI share one copy of effect; native and driver modules stay outside.
-  noExternal: [/^effect/, /^@effect\//, "picocolors", "@innokraft/store"],
+  // The store and the (private) API are bundled too: they share the CLI's copy of effect, and the API is not published
+  // on its own. Native and driver modules stay outside.
+  noExternal: [/^effect/, /^@effect\//, "picocolors", "@innokraft/store", "@innokraft/api"],
   external: ["better-sqlite3", "pg"],
   treeshake: true
 })

@@ -8,13 +8,14 @@ import { measure } from "./commands/Measure.js"
 import { reference } from "./commands/Reference.js"
 import { report } from "./commands/Report.js"
 import { s3 } from "./commands/S3.js"
+import { serve } from "./commands/Serve.js"
 import { workspace } from "./commands/Workspace.js"
 
 const root = Command.make("innokraft").pipe(
   Command.withDescription(
     "Innokraft: data, methods and tools for regional innovation strategies. Example: innokraft reference counties"
   ),
-  Command.withSubcommands([reference, workspace, data, measure, s3, loop, report, db, orgs, tokens])
+  Command.withSubcommands([reference, workspace, data, measure, s3, loop, report, db, orgs, tokens, serve])
 )
 
 /**
@@ -31,12 +32,14 @@ export const run = (argv: ReadonlyArray<string>) =>
 
 /**
  * The process exit code for a finished run: 0 on success, 2 on wrong usage (unknown command or flag, a missing
- * argument), 1 on invalid input or a failed check.
+ * argument), 1 on invalid input or a failed check, 130 when stopped by a signal.
  *
  * @since 0.1.0
  */
 export const exitCode = (exit: Exit.Exit<unknown, unknown>): number => {
   if (Exit.isSuccess(exit)) return 0
+  // Stopped by Ctrl-C or SIGTERM (e.g. `serve`): the shell convention 128 + SIGINT.
+  if (Cause.isInterruptedOnly(exit.cause)) return 130
   const failure = Cause.failureOption(exit.cause)
   if (Option.isSome(failure) && ValidationError.isValidationError(failure.value)) {
     // --help and --version end with a "help requested" validation error in some versions: that is a success.

@@ -1,0 +1,57 @@
+import { serve } from "@hono/node-server"
+import pkg from "../package.json" with { type: "json" }
+import { makeApp } from "./App.js"
+import { fromEnv } from "./Config.js"
+import * as DashboardStore from "./DashboardStore.js"
+import { open } from "./Database.js"
+import { dashboard } from "./dashboard/index.js"
+import { locateData, seed } from "./Seed.js"
+
+/**
+ * A running server.
+ *
+ * @since 0.1.0
+ */
+export interface Running {
+  readonly url: string
+  /** Stops accepting connections, lets requests in flight finish, then closes the database. */
+  readonly close: () => Promise<void>
+}
+
+const defaultLine = (fields: Record<string, unknown>) =>
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: "info", ...fields })}\n`)
+
+/**
+ * Starts the API and dashboard from an environment (`PORT`, `HOST`, `DATABASE_URL`, `SEED_EXAMPLES`, …): opens the
+ * database (migrating it), seeds the examples when asked, and listens. `npm start` and `innokraft serve` both use it.
+ *
+ * @since 0.1.0
+ */
+export const start = async (
+  env: Record<string, string | undefined>,
+  line: (fields: Record<string, unknown>) => void = defaultLine
+): Promise<Running> => {
+  const config = fromEnv(env)
+  const database = await open(config.DATABASE_URL)
+  line({ msg: "database", engine: database.engine })
+  if (config.SEED_EXAMPLES) {
+    await seed(database, { dataDir: config.DATA_DIR, log: (msg, extra) => line({ msg, ...extra }) })
+  }
+  const home = dashboard(DashboardStore.make(database, { dataDir: locateData(config.DATA_DIR) }))
+  const app = makeApp({ config, version: pkg.version, database, home })
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+      const url = `http://${info.address}:${info.port}/`
+      line({ msg: "listening", url })
+      resolve({
+        url,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => {
+              database.dispose().finally(done)
+            })
+          })
+      })
+    })
+  })
+}
