@@ -19,26 +19,9 @@ export const workspaceOf = (caller: CallerType, organisationId: string) =>
       bodies.push(r.body)
       lists[list] = bodies
     }
-    if ((lists.regions ?? []).length === 0) return undefined
-    const workspace: Workspace.Workspace = {
-      format: Workspace.format,
-      version: Workspace.version,
-      regions: [],
-      actors: [],
-      strategies: [],
-      goals: [],
-      efforts: [],
-      strengthAreas: [],
-      projects: [],
-      programmes: [],
-      fundings: [],
-      calls: [],
-      meetingPlaces: [],
-      indicatorLinks: [],
-      targets: [],
-      contacts: [],
-      ...(lists as Partial<Workspace.Workspace>)
-    }
+    const [region] = (lists.regions ?? []) as Array<Workspace.Workspace["regions"][number]>
+    if (region === undefined) return undefined
+    const workspace: Workspace.Workspace = { ...Workspace.empty(region), ...(lists as Partial<Workspace.Workspace>) }
     return workspace
   })
 
