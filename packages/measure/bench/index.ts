@@ -1,6 +1,8 @@
-import { readFileSync } from "node:fs"
+import { existsSync, readFileSync } from "node:fs"
+import { availableParallelism, loadavg } from "node:os"
 import { join } from "node:path"
 import { Build, Coinr, Data, DataSet, Framework, Random, Uncertainty } from "@innokraft/measure"
+import { Uncertainty as NodeUncertainty } from "@innokraft/measure/node"
 
 const asemDir = join(import.meta.dirname, "../../../../shared/data/coinr-asem")
 const read = (f: string) => readFileSync(join(asemDir, f), "utf8")
@@ -17,6 +19,17 @@ const time = (label: string, repeats: number, f: () => void) => {
   for (let i = 0; i < repeats; i++) {
     const t = performance.now()
     f()
+    ms.push(performance.now() - t)
+  }
+  console.log(`${label.padEnd(58)} median ${median(ms).toFixed(3).padStart(9)} ms  (${repeats} runs)`)
+}
+
+const timeAsync = async (label: string, repeats: number, f: () => Promise<unknown>) => {
+  for (let i = 0; i < Math.min(3, repeats); i++) await f()
+  const ms: Array<number> = []
+  for (let i = 0; i < repeats; i++) {
+    const t = performance.now()
+    await f()
     ms.push(performance.now() - t)
   }
   console.log(`${label.padEnd(58)} median ${median(ms).toFixed(3).padStart(9)} ms  (${repeats} runs)`)
@@ -88,17 +101,36 @@ const s1000 = synthetic(1000, 100, 2)
 time("synthetic 1,000 × 100 × 4 levels, full pipeline", 60, () => {
   Build.build(s1000.framework, s1000.data, fullSpec)
 })
+// COINr's SA inputs on ASEM: weights ±25 %, arithmetic or geometric mean, min-max or z-score
+const uaOptions = {
+  runs: 1000,
+  seed: 1,
+  assumptions: {
+    weights: { noise: 0.25 },
+    aggregate: ["amean", "gmean"],
+    normalise: [
+      { method: "minmax", range: [1, 100] },
+      { method: "zscore", mean: 10, sd: 2 }
+    ]
+  }
+} as const
 time("ASEM uncertainty, 1,000 runs (weights ±25 %, amean|gmean, minmax|zscore)", 5, () => {
-  Uncertainty.run(asem.framework, asem.data, asemSpec, {
-    runs: 1000,
-    seed: 1,
-    assumptions: {
-      weights: { noise: 0.25 },
-      aggregate: ["amean", "gmean"],
-      normalise: [
-        { method: "minmax", range: [1, 100] },
-        { method: "zscore", mean: 10, sd: 2 }
-      ]
-    }
-  })
+  Uncertainty.run(asem.framework, asem.data, asemSpec, uaOptions)
 })
+// Fresh workers on every call, start-up and cold JIT included. The package's own number is the built one
+// (dist/, `npm run build` first); from source each worker also loads tsx and compiles the TypeScript.
+const built = new URL("../dist/node.js", import.meta.url)
+if (existsSync(built)) {
+  const dist = (await import(built.href)) as typeof import("@innokraft/measure/node")
+  await timeAsync("ASEM uncertainty, 1,000 runs, runParallel on 2 workers (dist)", 5, () =>
+    dist.Uncertainty.runParallel(asem.framework, asem.data, asemSpec, { ...uaOptions, workers: 2 })
+  )
+} else console.log("(no dist/ build: skipping runParallel on the built package)")
+await timeAsync("ASEM uncertainty, 1,000 runs, runParallel on 2 workers (src via tsx)", 5, () =>
+  NodeUncertainty.runParallel(asem.framework, asem.data, asemSpec, { ...uaOptions, workers: 2 })
+)
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ")} on ${availableParallelism()} CPUs`
+)

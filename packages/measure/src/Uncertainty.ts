@@ -1,9 +1,8 @@
 import type * as Aggregate from "./Aggregate.js"
 import type { Data } from "./Data.js"
 import type { Framework } from "./Framework.js"
-import { evaluator } from "./internal/perturb.js"
+import { evaluator, runBlock } from "./internal/perturb.js"
 import * as S from "./internal/stats.js"
-import { seeded } from "./Random.js"
 import type * as Spec from "./Spec.js"
 
 /**
@@ -116,15 +115,8 @@ export const run = (
 ): UncertaintyResult => {
   const seed = options.seed ?? 1
   const ev = evaluator(framework, data, spec, options.assumptions, seed, options.period)
-  const next = seeded(seed)
-  const n = ev.units.length
-  const d = ev.names.length
-  const ranks = new Float64Array(options.runs * n)
-  const u = new Float64Array(d)
-  for (let r = 0; r < options.runs; r++) {
-    for (let k = 0; k < d; k++) u[k] = next()
-    ranks.set(ev.evaluate(u), r * n)
-    options.onProgress?.(r + 1, options.runs)
-  }
+  const ranks = new Float64Array(options.runs * ev.units.length)
+  const onProgress = options.onProgress
+  runBlock(ev, seed, 0, options.runs, ranks, onProgress && ((r) => onProgress(r + 1, options.runs)))
   return { inputs: ev.names, units: ev.units, ranks, stats: rankStats(ev.units, ev.nominal, ranks) }
 }

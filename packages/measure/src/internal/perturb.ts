@@ -92,3 +92,28 @@ export const evaluator = (
   }
   return { names, units, nominal, evaluate }
 }
+
+/**
+ * Runs `from` … `to − 1` of an uncertainty analysis into `out` (`(r − from) · units` onwards). Run r takes the
+ * uniforms r·d … r·d + d − 1 of the seeded stream, so any contiguous block of runs gives the same ranks as the
+ * whole sequence — the single-threaded run and every worker share this function.
+ */
+export const runBlock = (
+  ev: Evaluator,
+  seed: number,
+  from: number,
+  to: number,
+  out: Float64Array,
+  onRun?: (r: number) => void
+): void => {
+  const next = seeded(seed)
+  const n = ev.units.length
+  const d = ev.names.length
+  for (let k = from * d; k > 0; k--) next()
+  const u = new Float64Array(d)
+  for (let r = from; r < to; r++) {
+    for (let k = 0; k < d; k++) u[k] = next()
+    out.set(ev.evaluate(u), (r - from) * n)
+    onRun?.(r)
+  }
+}
