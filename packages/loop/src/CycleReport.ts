@@ -68,6 +68,19 @@ export interface Funnel {
 }
 
 /**
+ * One row of the meetings cross-tabulation: a municipality (SCB code and short name), its number of meetings and
+ * that number split by meeting type. Meeting counts are not personal data and are not suppressed.
+ *
+ * @since 0.1.0
+ */
+export interface MunicipalityMeetings {
+  readonly code: string
+  readonly name: string
+  readonly count: number
+  readonly byType: Readonly<Record<Type, number>>
+}
+
+/**
  * A cycle report: plain JSON, safe to publish. Counts of people by demographic come only from consented records and
  * are small-cell suppressed; counts of meetings, ideas, outcomes and organisations are not about persons' traits
  * and are published as they are.
@@ -102,6 +115,13 @@ export interface Report {
     readonly total: number
     readonly byType: Readonly<Record<Type, number>>
     readonly byMunicipality: ReadonlyArray<{ readonly code: string; readonly name: string; readonly count: number }>
+    /**
+     * Meetings by type × municipality: the rows of `byMunicipality` (same order, same `count`), each with its
+     * meetings of every type (zeros included). Each row's `byType` sums to its `count`, and the rows summed by type
+     * give `byType`. Meetings are events, not people, so these counts are published as they are, without small-cell
+     * suppression; figures about participants stay suppressed under `inclusion`.
+     */
+    readonly byTypeAndMunicipality: ReadonlyArray<MunicipalityMeetings>
     readonly byMode: Readonly<Record<string, number>>
   }
   readonly funnel: Funnel
@@ -211,8 +231,9 @@ const stageTimes = (doc: CycleDocument): Record<State, StageTime> => {
 }
 
 /**
- * The report of one cycle (a pure function of the document): participants, organisations by helix, meetings by type
- * and municipality, the idea funnel, ideas by state, time in stage, outcome progress (rolled up like Decidim
+ * The report of one cycle (a pure function of the document): participants, organisations by helix, meetings by type,
+ * by municipality and by type × municipality (meeting counts are not about people and are not suppressed), the idea
+ * funnel, ideas by state, time in stage, outcome progress (rolled up like Decidim
  * Accountability) and inclusion by gender, age band, newcomer status, municipality and zone — the last only from
  * consented records and with small-cell suppression (counts under `threshold`, default 5, are `null`).
  *
@@ -241,14 +262,21 @@ export const report = (doc: CycleDocument, options: Options = {}): Report => {
   const byType = zeros(meetingTypes)
   const byMode: Record<string, number> = { "in-person": 0, online: 0, hybrid: 0 }
   const byMunicipality = new Map<string, number>()
+  const crossTab = new Map<string, Record<Type, number>>()
   let reportedAttendance = 0
   for (const m of doc.meetings) {
     byType[m.type]++
     byMode[m.mode] = (byMode[m.mode] ?? 0) + 1
     byMunicipality.set(m.municipality, (byMunicipality.get(m.municipality) ?? 0) + 1)
+    const row = crossTab.get(m.municipality) ?? zeros(meetingTypes)
+    row[m.type]++
+    crossTab.set(m.municipality, row)
     reportedAttendance += m.closingReport?.attendeeCount ?? 0
   }
   const reached = (stage: ForwardStage) => doc.ideas.filter((i) => rank(i.stage) >= rank(stage)).length
+  const municipalities = [...byMunicipality.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([code, count]) => ({ code, name: Municipality.parse(code).name, count }))
   const ideasByState = zeros(states)
   for (const idea of doc.ideas) ideasByState[state(idea)]++
   const outcomeKinds = zeros(kinds)
@@ -288,9 +316,8 @@ export const report = (doc: CycleDocument, options: Options = {}): Report => {
     meetings: {
       total: doc.meetings.length,
       byType,
-      byMunicipality: [...byMunicipality.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([code, count]) => ({ code, name: Municipality.parse(code).name, count })),
+      byMunicipality: municipalities,
+      byTypeAndMunicipality: municipalities.map((m) => ({ ...m, byType: crossTab.get(m.code) ?? zeros(meetingTypes) })),
       byMode
     },
     funnel: {

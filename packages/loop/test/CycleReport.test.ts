@@ -51,6 +51,37 @@ describe("CycleReport.report — counts", () => {
     ])
     expect(names.get("2481")).toBe("Lycksele")
   })
+  it("cross-tabulates meetings by type × municipality, with margins equal to byType and byMunicipality", () => {
+    const tab = report.meetings.byTypeAndMunicipality
+    const none = { information: 0, idea: 0, prototyping: 0, implementation: 0, business: 0 }
+    expect(tab).toEqual([
+      { code: "2421", name: "Storuman", count: 1, byType: { ...none, idea: 1 } },
+      { code: "2462", name: "Vilhelmina", count: 1, byType: { ...none, idea: 1 } },
+      { code: "2480", name: "Umeå", count: 3, byType: { ...none, information: 1, idea: 1, implementation: 1 } },
+      { code: "2481", name: "Lycksele", count: 2, byType: { ...none, prototyping: 1, business: 1 } },
+      { code: "2482", name: "Skellefteå", count: 1, byType: { ...none, idea: 1 } }
+    ])
+    // row totals are byMunicipality exactly, column totals are byType exactly, the grand total is meetings.total
+    expect(tab.map(({ code, name, count }) => ({ code, name, count }))).toEqual(report.meetings.byMunicipality)
+    for (const row of tab) expect(Object.values(row.byType).reduce((a, b) => a + b, 0)).toBe(row.count)
+    const columns = Object.fromEntries(
+      Object.keys(report.meetings.byType).map((type) => [
+        type,
+        tab.reduce((s, row) => s + row.byType[type as keyof typeof row.byType], 0)
+      ])
+    )
+    expect(columns).toEqual(report.meetings.byType)
+    expect(tab.reduce((s, row) => s + row.count, 0)).toBe(report.meetings.total)
+    expect(report.meetings.total).toBe(walk.meetings.length)
+  })
+  it("publishes the meeting cross-tab unsuppressed, at any threshold, and keeps people counts suppressed", () => {
+    const strict = CycleReport.report(walk, { threshold: 50 })
+    expect(strict.meetings.byTypeAndMunicipality).toEqual(report.meetings.byTypeAndMunicipality)
+    expect(strict.meetings.byTypeAndMunicipality.some((row) => row.count < 5)).toBe(true)
+    expect(strict.inclusion.gender.total).toBeNull()
+    // plain JSON: it survives a round trip
+    expect(JSON.parse(JSON.stringify(report.meetings))).toEqual(report.meetings)
+  })
   it("gives the walk-through's funnel", () => {
     expect(report.funnel).toMatchObject({
       needs: 17,
@@ -207,5 +238,8 @@ describe("CycleReport.compare", () => {
     expect(strict[0]!.values.women).toBeNull()
     expect(strict[1]!.change!.women).toEqual({ absolute: null, relative: null })
     expect(() => CycleReport.compare([report, report])).toThrow(/Two cycle reports for 2016/)
+    // reports with the meeting cross-tab compare like any other, also after a JSON round trip
+    const revived = JSON.parse(JSON.stringify([CycleReport.report(carried.from), CycleReport.report(carried.to)]))
+    expect(CycleReport.compare(revived)).toEqual(rows)
   })
 })

@@ -140,6 +140,20 @@ const geometry = (input: BarsInput) => {
   return { x, rows, missing, width, height: top + sorted.length * rowHeight, left, top }
 }
 
+/** Greedy word wrap at `chars` characters per line (a word longer than a line gets a line of its own). */
+const wrap = (s: string, chars: number): Array<string> => {
+  const lines: Array<string> = []
+  let line = ""
+  for (const word of s.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > chars) {
+      lines.push(line)
+      line = word
+    } else line = line === "" ? word : `${line} ${word}`
+  }
+  if (line !== "") lines.push(line)
+  return lines
+}
+
 /**
  * The SVG of the chart.
  *
@@ -228,13 +242,13 @@ export const svg = (input: BarsInput): string => {
     bottom += lg.height + 6
   }
   if (l.missing.length > 0) {
-    extra += text(`${input.missingLabel ?? words.missing[input.lang]}: ${l.missing.map((b) => b.label).join(", ")}`, {
-      x: l.left,
-      y: bottom + 10,
-      fill: "#333",
-      class: "ik-missing"
+    // the list of missing bars wraps inside the chart instead of running off its right edge
+    const note = `${input.missingLabel ?? words.missing[input.lang]}: ${l.missing.map((b) => b.label).join(", ")}`
+    const lines = wrap(note, Math.max(20, Math.floor((l.width - l.left - 10) / 6.6)))
+    lines.forEach((line, k) => {
+      extra += text(line, { x: l.left, y: bottom + 10 + k * 15, fill: "#333", class: "ik-missing" })
     })
-    bottom += 20
+    bottom += 5 + lines.length * 15
   }
   return root("bars", input, l.width, bottom, axis + body + extra)
 }

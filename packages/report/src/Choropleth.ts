@@ -63,7 +63,13 @@ export interface ChoroplethInput extends Frame {
   readonly classes?: number
   readonly scheme?: Sequential
   readonly digits?: number
+  /**
+   * The values are whole counts (meetings, projects): classes are ranges of whole numbers labelled "3–4" (or "3"),
+   * at most one class per number, so that no class label is a fractional or overlapping range.
+   */
+  readonly integer?: boolean
   readonly width?: number
+  /** The largest height of the map area; the SVG is as tall as the fitted map needs (plus the legend). */
   readonly height?: number
 }
 
@@ -87,10 +93,17 @@ export const classes = (input: ChoroplethInput): ReadonlyArray<Class> => {
   const vs = Object.values(input.values).filter((v): v is number => v !== null && Number.isFinite(v))
   const k = input.classes ?? 5
   const [lo, hi] = vs.length > 0 ? (extent(vs) as [number, number]) : [0, 1]
-  // light for low values, dark for high: the conventional reading of a choropleth
-  const colours = Array.from({ length: k }, (_, j) =>
-    interpolator(input.scheme ?? "viridis")(1 - j / Math.max(1, k - 1))
-  )
+  const colours = Array.from({ length: k }, (_, j) => colourAt(input, j, k))
+  if (input.integer === true) {
+    // whole numbers lo..hi as the half-open [lo, hi + 1), cut at whole-number thresholds
+    const a = Math.floor(lo)
+    const b = Math.ceil(hi) + 1
+    const n = Math.max(1, Math.min(k, b - a))
+    const range = colours.length === n ? colours : Array.from({ length: n }, (_, j) => colourAt(input, j, n))
+    const cuts = scaleQuantize<string>().domain([a, b]).range(range).thresholds().map(Math.ceil)
+    const edges = [a, ...cuts, b]
+    return range.map((colour, j) => ({ colour, from: edges[j]!, to: edges[j + 1]! }))
+  }
   const q = scaleQuantize<string>()
     .domain([lo, hi === lo ? lo + 1 : hi])
     .nice(k)
@@ -100,6 +113,12 @@ export const classes = (input: ChoroplethInput): ReadonlyArray<Class> => {
     return { colour, from, to }
   })
 }
+
+// light for low values, dark for high: the conventional reading of a choropleth
+const colourAt = (input: ChoroplethInput, j: number, k: number): string =>
+  interpolator(input.scheme ?? "viridis")(1 - j / Math.max(1, k - 1))
+
+const digitsOf = (input: ChoroplethInput): number => input.digits ?? (input.integer === true ? 0 : 1)
 
 const classOf = (cls: ReadonlyArray<Class>, v: number): Class => {
   for (const c of cls) if (v < c.to) return c
@@ -140,7 +159,7 @@ export const identify = (input: ChoroplethInput, feature: Feature): { code: stri
  */
 export const svg = (input: ChoroplethInput): string => {
   const width = input.width ?? 360
-  const height = input.height ?? 620
+  let height = input.height ?? 620
   const features = input.features.features.map(rewind)
   const fc: GeoJson.FeatureCollection = { type: "FeatureCollection", features }
   const projection = geoTransverseMercator()
@@ -152,6 +171,13 @@ export const svg = (input: ChoroplethInput): string => {
       ],
       fc
     )
+  // a map wider than the extent's proportions is moved to the top and the SVG cut to its height (no empty band)
+  const [[, y0], [, y1]] = geoPath(projection).bounds(fc)
+  if (Number.isFinite(y0) && Number.isFinite(y1) && y1 - y0 < height - 12) {
+    const [tx, ty] = projection.translate()
+    projection.translate([tx, ty - (y0 - 6)])
+    height = Math.ceil(y1 - y0 + 12)
+  }
   const path = geoPath(projection)
   const cls = classes(input)
   const hatch = idFrom("hatch", input.title)
@@ -174,16 +200,17 @@ export const svg = (input: ChoroplethInput): string => {
         "data-code": code,
         class: "ik-area"
       },
-      el(
-        "title",
-        {},
-        esc(`${name}: ${has ? formatNumber(v, input.lang, input.digits ?? 1) : words.missing[input.lang]}`)
-      )
+      el("title", {}, esc(`${name}: ${has ? formatNumber(v, input.lang, digitsOf(input)) : words.missing[input.lang]}`))
     )
   }
-  const digits = input.digits ?? 1
+  const digits = digitsOf(input)
   const swatches = cls.map((c) => ({
-    label: `${formatNumber(c.from, input.lang, digits)} – ${formatNumber(c.to, input.lang, digits)}`,
+    label:
+      input.integer === true
+        ? c.to - c.from <= 1
+          ? formatNumber(c.from, input.lang, 0)
+          : `${formatNumber(c.from, input.lang, 0)}–${formatNumber(c.to - 1, input.lang, 0)}`
+        : `${formatNumber(c.from, input.lang, digits)} – ${formatNumber(c.to, input.lang, digits)}`,
     colour: c.colour
   }))
   if (anyMissing) swatches.push({ label: words.missing[input.lang], colour: "#eeeeee" })
@@ -223,7 +250,7 @@ export const table = (input: ChoroplethInput): string => {
     columns: [
       { label: words.code[input.lang] },
       { label: words.name[input.lang] },
-      { label: input.valueLabel, numeric: true, digits: input.digits ?? 1 }
+      { label: input.valueLabel, numeric: true, digits: digitsOf(input) }
     ],
     rows: rows.map((r) => [...r]),
     lang: input.lang

@@ -65,6 +65,7 @@ table.ik-table caption { text-align: left; font-weight: 600; padding: .2rem 0; }
 table.ik-table th, table.ik-table td { border-bottom: 1px solid #ddd; padding: .15rem .5rem; text-align: left; vertical-align: top; }
 table.ik-table thead th { border-bottom: 2px solid #555; }
 table.ik-table .num { text-align: right; white-space: nowrap; }
+table.ik-table thead th.num { white-space: normal; }
 footer.ik-notes { margin-top: 2.5rem; border-top: 1px solid #ccc; font-size: .8rem; color: #333; }
 @page { size: A4; margin: 15mm; }
 @media print {

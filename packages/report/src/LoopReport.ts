@@ -1,11 +1,12 @@
 import { type CycleReport, Meeting, Participation } from "@innokraft/loop"
-import { Municipality } from "@innokraft/reference"
+import { County, Municipality } from "@innokraft/reference"
 import * as Bars from "./Bars.js"
+import * as Choropleth from "./Choropleth.js"
 import * as Document from "./Document.js"
 import * as Figure from "./Figure.js"
 import * as Funnel from "./Funnel.js"
 import { formatNumber, type Lang } from "./Lang.js"
-import { category } from "./Palette.js"
+import * as StackedBars from "./StackedBars.js"
 import * as Table from "./Table.js"
 
 /**
@@ -23,6 +24,27 @@ import * as Table from "./Table.js"
  */
 export interface LoopReportOptions {
   readonly lang: Lang
+  /** Municipality boundaries for a map of meetings per municipality; without it the report has no map. */
+  readonly map?: MapInput
+}
+
+/**
+ * The municipality map: a parsed GeoJSON FeatureCollection of municipalities (WGS84), e.g.
+ * `shared/data/se-boundaries/kommun.geojson` with `codeProperty: "KnKod"` and `nameProperty: "KnNamn"`.
+ *
+ * @since 0.1.0
+ */
+export interface MapInput {
+  readonly features: Choropleth.FeatureCollection
+  /** The feature property holding the four-digit SCB municipality code (`KnKod`). */
+  readonly codeProperty: string
+  /** The feature property holding the name (`KnNamn`); otherwise `@innokraft/reference`'s names. */
+  readonly nameProperty?: string
+  /**
+   * Which municipalities to draw: those of the counties where the cycle held meetings (default; the others are
+   * shown with 0 meetings), or every feature of the file.
+   */
+  readonly scope?: "counties" | "all"
 }
 
 const t = {
@@ -40,8 +62,10 @@ const t = {
   implemented: { sv: "Implementerade", en: "Implemented" },
   outcomes: { sv: "Resultat", en: "Outcomes" },
   meetings: { sv: "Möten och verkstäder", en: "Meetings and workshops" },
-  byType: { sv: "Möten efter typ", en: "Meetings by type" },
-  byPlace: { sv: "Möten efter kommun", en: "Meetings by municipality" },
+  byTypeAndPlace: { sv: "Möten efter kommun och typ", en: "Meetings by municipality and type" },
+  meetingCount: { sv: "Möten", en: "Meetings" },
+  total: { sv: "Totalt", en: "Total" },
+  map: { sv: "Möten per kommun", en: "Meetings per municipality" },
   count: { sv: "Antal", en: "Count" },
   type: { sv: "Typ", en: "Type" },
   municipality: { sv: "Kommun", en: "Municipality" },
@@ -103,20 +127,14 @@ export const funnelStages = (report: CycleReport.Report, lang: Lang): Array<{ la
 
 const fill = (s: string, n: number) => s.replaceAll("{n}", String(n))
 
-const breakdown = (
-  title: string,
-  b: CycleReport.Breakdown,
-  lang: Lang,
-  threshold: number,
-  cycleLabel: string
-): string => {
+const breakdown = (title: string, b: CycleReport.Breakdown, lang: Lang, threshold: number, year: number): string => {
   const bars = Object.entries(b.cells).map(([key, count]) => ({
     label: valueLabels[key]?.[lang] ?? (Municipality.isCode(key) ? Municipality.get(key).name : key),
     value: count
   }))
   return Figure.render(
     Bars.render({
-      title: `${title} – ${cycleLabel}`,
+      title: `${title} ${year}`,
       description:
         lang === "sv"
           ? `Antal personer med samtycke efter ${title.toLowerCase()}; antal under ${threshold} visas inte.`
@@ -132,6 +150,107 @@ const breakdown = (
       width: 560
     })
   )
+}
+
+/**
+ * Meetings by municipality and type: stacked bars (one bar per municipality, one segment per meeting type, the total
+ * on top) and the cross-tab with both margins. Meetings are events, not people: nothing is suppressed.
+ */
+const crossTab = (report: CycleReport.Report, lang: Lang): string => {
+  const rows = report.meetings.byTypeAndMunicipality
+  const series = Meeting.types.map((type) => ({
+    label: Meeting.typeLabels[type][lang],
+    values: rows.map((r) => r.byType[type])
+  }))
+  const title = `${t.byTypeAndPlace[lang]} ${report.cycle.year}`
+  const chart = StackedBars.svg({
+    title,
+    description: rows
+      .map((r, c) => {
+        const parts = series.flatMap((s) => (s.values[c]! > 0 ? [`${s.label} ${s.values[c]}`] : []))
+        return `${r.name}: ${r.count} (${parts.join(", ")})`
+      })
+      .join("; "),
+    lang,
+    categories: rows.map((r) => r.name),
+    series,
+    valueLabel: t.meetingCount[lang],
+    categoryLabel: t.municipality[lang],
+    digits: 0,
+    width: Math.max(640, 120 + rows.length * 72)
+  })
+  const table = Table.render({
+    caption: title,
+    columns: [
+      { label: t.municipality[lang] },
+      ...series.map((s) => ({ label: s.label, numeric: true, digits: 0 })),
+      { label: t.total[lang], numeric: true, digits: 0 }
+    ],
+    rows: [
+      ...rows.map((r) => [r.name, ...Meeting.types.map((type) => r.byType[type]), r.count]),
+      [t.total[lang], ...Meeting.types.map((type) => report.meetings.byType[type]), report.meetings.total]
+    ],
+    lang
+  })
+  return Figure.render({ svg: chart, table })
+}
+
+/**
+ * The choropleth of meetings per municipality. Municipalities in scope without a meeting have 0 (a real count, not
+ * missing data); a meeting in a municipality the map does not hold is an error, so no meeting silently disappears.
+ */
+const meetingMap = (report: CycleReport.Report, lang: Lang, map: MapInput): string => {
+  const codeOf = (f: Choropleth.Feature) => String(f.properties?.[map.codeProperty] ?? "")
+  const held = report.meetings.byMunicipality
+  const counties = new Set(held.map((m) => m.code.slice(0, 2)))
+  const scoped =
+    (map.scope ?? "counties") === "counties" && counties.size > 0
+      ? map.features.features.filter((f) => counties.has(codeOf(f).slice(0, 2)))
+      : map.features.features
+  const codes = new Set(scoped.map(codeOf))
+  for (const m of held) {
+    if (!codes.has(m.code)) {
+      throw new Error(
+        `LoopReport map: municipality "${m.code}" (${m.name}) has meetings but no feature with ${map.codeProperty} = "${m.code}"; expected municipality boundaries such as kommun.geojson with codeProperty "KnKod"`
+      )
+    }
+  }
+  const values: Record<string, number> = {}
+  for (const code of codes) values[code] = 0
+  for (const m of held) values[m.code] = m.count
+  const names: Record<string, string> = {}
+  if (map.nameProperty === undefined) {
+    for (const code of codes) if (Municipality.isCode(code)) names[code] = Municipality.get(code).name
+  }
+  const countyNames = [...counties]
+    .sort()
+    .map((c) => (County.isCode(c) ? County.get(c).name[lang] : c))
+    .join(", ")
+  const where =
+    (map.scope ?? "counties") === "counties" && counties.size > 0
+      ? lang === "sv"
+        ? `kommunerna i ${countyNames}`
+        : `the municipalities of ${countyNames}`
+      : lang === "sv"
+        ? "alla kommuner i kartan"
+        : "every municipality on the map"
+  const chart = Choropleth.render({
+    title: `${t.map[lang]} ${report.cycle.year}`,
+    description:
+      lang === "sv"
+        ? `Antal möten i ${where}; kommuner utan möten har 0.`
+        : `Number of meetings in ${where}; municipalities without meetings have 0.`,
+    lang,
+    features: { type: "FeatureCollection", features: scoped },
+    codeProperty: map.codeProperty,
+    ...(map.nameProperty === undefined ? { names } : { nameProperty: map.nameProperty }),
+    values,
+    valueLabel: t.meetingCount[lang],
+    integer: true,
+    width: 420,
+    height: 520
+  })
+  return Figure.render(chart, undefined, "side")
 }
 
 /**
@@ -159,37 +278,7 @@ export const render = (report: CycleReport.Report, options: LoopReportOptions): 
       countLabel: t.count[lang]
     })
   )
-  const types = Meeting.types.map((type) => ({
-    label: Meeting.typeLabels[type][lang],
-    value: report.meetings.byType[type]
-  }))
-  const byType = Figure.render(
-    Bars.render({
-      title: `${t.byType[lang]} ${report.cycle.year}`,
-      description: types.map((b) => `${b.label}: ${b.value}`).join(", "),
-      lang,
-      valueLabel: t.count[lang],
-      categoryLabel: t.type[lang],
-      bars: types,
-      sort: "none",
-      digits: 0,
-      width: 600
-    })
-  )
-  const places = report.meetings.byMunicipality.map((m) => ({ label: m.name, value: m.count }))
-  const byPlace = Figure.render(
-    Bars.render({
-      title: `${t.byPlace[lang]} ${report.cycle.year}`,
-      description: places.map((b) => `${b.label}: ${b.value}`).join(", "),
-      lang,
-      valueLabel: t.count[lang],
-      categoryLabel: t.municipality[lang],
-      bars: places,
-      digits: 0,
-      groups: [{ key: "m", label: t.meetings[lang], colour: category(2) }],
-      width: 600
-    })
-  )
+  const sessions = crossTab(report, lang) + (options.map ? meetingMap(report, lang, options.map) : "")
   const helices = Participation.helices.map((h) => ({
     label: Participation.helixLabels[h][lang],
     value: report.organisations.byHelix[h]
@@ -209,11 +298,11 @@ export const render = (report: CycleReport.Report, options: LoopReportOptions): 
   )
   const inc = report.inclusion
   const inclusion = [
-    breakdown(t.gender[lang], inc.gender, lang, threshold, cycleLabel),
-    breakdown(t.ageBand[lang], inc.ageBand, lang, threshold, cycleLabel),
-    breakdown(t.newcomer[lang], inc.newcomer, lang, threshold, cycleLabel),
-    inc.zone ? breakdown(t.zone[lang], inc.zone, lang, threshold, cycleLabel) : "",
-    breakdown(t.municipality[lang], inc.municipality, lang, threshold, cycleLabel)
+    breakdown(t.gender[lang], inc.gender, lang, threshold, report.cycle.year),
+    breakdown(t.ageBand[lang], inc.ageBand, lang, threshold, report.cycle.year),
+    breakdown(t.newcomer[lang], inc.newcomer, lang, threshold, report.cycle.year),
+    inc.zone ? breakdown(t.zone[lang], inc.zone, lang, threshold, report.cycle.year) : "",
+    breakdown(t.municipality[lang], inc.municipality, lang, threshold, report.cycle.year)
   ].join("")
   const consented = inc.consentedPersons === null ? `<${threshold}` : formatNumber(inc.consentedPersons, lang, 0)
   const summary = Table.render({
@@ -240,7 +329,7 @@ export const render = (report: CycleReport.Report, options: LoopReportOptions): 
     ],
     sections: [
       { heading: t.funnel[lang], lead: t.funnelLead[lang], html: funnel },
-      { heading: t.meetings[lang], html: byType + byPlace + byHelix },
+      { heading: t.meetings[lang], html: sessions + byHelix },
       { heading: t.inclusion[lang], lead: fill(t.inclusionLead[lang], threshold), html: summary + inclusion }
     ]
   })

@@ -54,6 +54,27 @@ describe("Bars", () => {
     expect(svg).toContain(">72.9<")
   })
 
+  it("wraps a long list of missing bars inside the chart's width", () => {
+    const names = ["Nordmaling", "Bjurholm", "Norsjö", "Malå", "Storuman", "Sorsele", "Dorotea", "Vännäs", "Åsele"]
+    const svg = Bars.svg({
+      ...input,
+      width: 400,
+      bars: [{ label: "Umeå", value: 7 }, ...names.map((label) => ({ label, value: null }))]
+    })
+    expectClean(svg)
+    const lines = [...svg.matchAll(/<text [^>]*class="ik-missing"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!)
+    expect(lines.length).toBeGreaterThan(1)
+    expect(lines.join(" ")).toBe(`No data: ${names.join(", ")}`)
+    // every line fits between the left edge of the bars and the right edge at the text's average glyph width
+    const left = Bars.layout({ ...input, width: 400, bars: [{ label: "Umeå", value: 7 }] }).left
+    for (const line of lines) expect(left + line.length * 6.6).toBeLessThanOrEqual(400)
+    const height = Number(/viewBox="0 0 [\d.]+ ([\d.]+)"/.exec(svg)?.[1])
+    const lastY = Math.max(
+      ...[...svg.matchAll(/<text [^>]*y="([\d.]+)"[^>]*class="ik-missing"/g)].map((m) => Number(m[1]))
+    )
+    expect(lastY).toBeLessThanOrEqual(height)
+  })
+
   it("writes the table with intervals and groups in Swedish number format", () => {
     const t = Bars.table({ ...input, lang: "sv" })
     expect(count(t, /<tr>/g)).toBe(5)

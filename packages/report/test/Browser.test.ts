@@ -4,6 +4,7 @@ import { CycleReport, Example } from "@innokraft/loop"
 import { chromium } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { LoopReport, MeasurementReport, S3Report, StrategyReport } from "../src/index.js"
+import { boundaries } from "./data.js"
 import { measurementInput } from "./measure.js"
 import { s3Input } from "./s3.js"
 import { fixture } from "./strategy.js"
@@ -13,6 +14,9 @@ const hasChromium = existsSync(executablePath)
 const artifacts = join(import.meta.dirname, "..", ".artifacts")
 
 if (!hasChromium) console.warn(`skipping the browser test: ${executablePath} does not exist (installed by .ci/run)`)
+
+// the loop report's map of meetings per municipality, from the real municipality boundaries
+const loopMap = () => ({ features: boundaries("kommun.geojson"), codeProperty: "KnKod", nameProperty: "KnNamn" })
 
 const pages: ReadonlyArray<readonly [string, () => string]> = [
   ["measurement-en", () => MeasurementReport.render(measurementInput(), { lang: "en" })],
@@ -32,8 +36,8 @@ const pages: ReadonlyArray<readonly [string, () => string]> = [
         }
       })
   ],
-  ["loop-sv", () => LoopReport.render(CycleReport.report(Example.walkthrough()), { lang: "sv" })],
-  ["loop-en", () => LoopReport.render(CycleReport.report(Example.walkthrough()), { lang: "en" })]
+  ["loop-sv", () => LoopReport.render(CycleReport.report(Example.walkthrough()), { lang: "sv", map: loopMap() })],
+  ["loop-en", () => LoopReport.render(CycleReport.report(Example.walkthrough()), { lang: "en", map: loopMap() })]
 ]
 
 describe.skipIf(!hasChromium)("reports in headless Chromium", () => {
@@ -82,6 +86,14 @@ describe.skipIf(!hasChromium)("reports in headless Chromium", () => {
         expect(b.w).toBeGreaterThan(100)
         expect(b.h).toBeGreaterThan(50)
         expect(b.title.length).toBeGreaterThan(0)
+      }
+      if (name.startsWith("loop-")) {
+        // the map is drawn: Västerbotten's 15 municipalities, each with a laid-out area
+        const areas = await page.$$eval("svg.ik-chart path.ik-area", (ps) =>
+          ps.map((p) => p.getBoundingClientRect().width * p.getBoundingClientRect().height)
+        )
+        expect(areas).toHaveLength(15)
+        for (const a of areas) expect(a).toBeGreaterThan(0)
       }
       await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true })
       await page.emulateMedia({ media: "print" })

@@ -65,6 +65,50 @@ describe("Choropleth", () => {
     )
   })
 
+  it("makes whole-number classes for counts: one per value when few, contiguous ranges when many", () => {
+    const few = Choropleth.classes({ ...input, values: { "01": 0, "03": 1, "24": 3 }, integer: true })
+    expect(few.map((c) => [c.from, c.to])).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4]
+    ])
+    const many = Choropleth.classes({ ...input, integer: true })
+    expect(many).toHaveLength(5)
+    expect(many[0]!.from).toBe(1)
+    expect(many.at(-1)!.to).toBe(50)
+    for (let k = 0; k < many.length; k++) {
+      expect(Number.isInteger(many[k]!.from) && Number.isInteger(many[k]!.to)).toBe(true)
+      if (k > 0) expect(many[k]!.from).toBe(many[k - 1]!.to)
+    }
+    const svg = Choropleth.svg({ ...input, values: { "01": 0, "03": 1, "24": 3 }, integer: true })
+    expectClean(svg)
+    const legend = [...svg.matchAll(/class="ik-legend-item">.*?<text[^>]*>([^<]+)<\/text>/g)].map((m) => m[1])
+    expect(legend).toEqual(["0", "1", "2", "3", "No data"])
+    const wide = Choropleth.svg({ ...input, integer: true })
+    expect([...wide.matchAll(/class="ik-legend-item">.*?<text[^>]*>([^<]+)<\/text>/g)].map((m) => m[1])).toEqual([
+      "1–10",
+      "11–20",
+      "21–30",
+      "31–40",
+      "41–49"
+    ])
+  })
+
+  it("cuts the SVG to the fitted map's height when the areas are wider than the frame", () => {
+    const kommun = boundaries("kommun.geojson")
+    const vb = { ...kommun, features: kommun.features.filter((f) => String(f.properties?.KnKod).startsWith("24")) }
+    const svg = Choropleth.svg({ ...input, features: vb, codeProperty: "KnKod", nameProperty: "KnNamn", values: {} })
+    expectClean(svg)
+    const coords = [...svg.matchAll(/<path d="([^"]+)"/g)].flatMap((m) => m[1]!.match(/-?\d+(\.\d+)?/g)!.map(Number))
+    const ys = coords.filter((_, k) => k % 2 === 1)
+    expect(Math.min(...ys)).toBeCloseTo(6, 0)
+    // the legend title sits right under the map, not under an empty band down to y = 620
+    const legendY = Number(/<g class="ik-legend"><text x="8" y="([\d.]+)"/.exec(svg)?.[1])
+    expect(legendY).toBeLessThan(Math.max(...ys) + 30)
+    expect(legendY).toBeLessThan(600)
+  })
+
   it("draws the 290 municipalities", () => {
     const kommun = boundaries("kommun.geojson")
     const values = Object.fromEntries(
