@@ -16,6 +16,7 @@ import { landingPage } from "./Landing.js"
 import { fieldErrors, ProblemError, problem } from "./Problem.js"
 import { registerHealth } from "./routes/Health.js"
 import { registerLoop } from "./routes/Loop.js"
+import { registerLoopParts } from "./routes/LoopParts.js"
 import { registerMeasure } from "./routes/Measure.js"
 import { registerObservations } from "./routes/Observations.js"
 import { registerPortfolio } from "./routes/Portfolio.js"
@@ -23,6 +24,7 @@ import { registerRecords } from "./routes/Records.js"
 import { registerReference } from "./routes/Reference.js"
 import { registerS3 } from "./routes/S3.js"
 import { registerDocs, registerOrganisations, registerReady } from "./routes/System.js"
+import { registerTokens } from "./routes/Tokens.js"
 
 /**
  * A structured log line. Only request metadata: never bodies, tokens or personal data.
@@ -141,6 +143,8 @@ export const makeApp = (options: AppOptions) => {
     registerMeasure(app, db)
     registerS3(app, db)
     registerLoop(app, db)
+    registerLoopParts(app, db)
+    registerTokens(app, db)
   }
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
-import { Caller, Observations, Tokens } from "@innokraft/store"
+import { Caller, Observations, Organisations, Tokens } from "@innokraft/store"
 import { Effect, Redacted } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { open } from "../src/Database.js"
@@ -189,6 +189,58 @@ describe("a server killed with SIGKILL during a bulk upload", () => {
       expect(outcome === 201 ? count === rows : count === 0 || count === rows).toBe(true)
       // (A kill between the commit and the response may leave all rows with no 201; never a part of them.)
       console.log(`fault test: upload ${outcome}, ${count} rows after restart`)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
+})
+
+describe("graceful shutdown of the built server", () => {
+  it("lets a slow upload in flight on SIGTERM finish with 201, then exits 0 with every row stored", async () => {
+    const dir = tempDir()
+    const url = join(dir, "innokraft.db")
+    try {
+      const setupDb = await open(url)
+      await setupDb.run(
+        Effect.flatMap(Organisations.Organisations, (o) =>
+          o.create(Caller.system("test"), { id: "shutdown-org", name: "Shutdown test" })
+        )
+      )
+      await setupDb.dispose()
+      const server = await start({ DATABASE_URL: url, SEED_EXAMPLES: "off", BODY_LIMIT: String(32 * 1024 * 1024) })
+      const token = await tokenFor(url, "shutdown-org")
+      const rows = 300_000
+      const lines = ["unit,period,value"]
+      for (let i = 0; i < rows; i++) lines.push(`U${i % 1000},${2000 + Math.floor(i / 1000)},${i}`)
+      const wal = `${url}-wal`
+      const walSize = () => (existsSync(wal) ? statSync(wal).size : 0)
+      const before = walSize()
+      let done = false
+      const upload = fetch(new URL("/v1/observations?indicator=bulk", server.base), {
+        method: "POST",
+        headers: { "content-type": "text/csv", authorization: `Bearer ${token}` },
+        body: lines.join("\n")
+      }).then(async (res) => {
+        done = true
+        return { status: res.status, body: (await res.json()) as { rows?: number } }
+      })
+      // SIGTERM once the import is writing inside its transaction: the request is in flight.
+      while (!done && walSize() < before + 1024 * 1024) await new Promise((resolve) => setTimeout(resolve, 5))
+      expect(done).toBe(false)
+      server.process.kill("SIGTERM")
+      const answer = await upload
+      expect(answer.status).toBe(201)
+      expect(answer.body.rows).toBe(rows)
+      expect(await exited(server.process)).toBe(0)
+      expect(server.output()).toContain('"msg":"shutdown"')
+      // Nothing new is accepted once the server is shutting down.
+      await expect(fetch(new URL("/health", server.base))).rejects.toThrow()
+      const db = await open(url)
+      const count = await db.run(
+        Effect.flatMap(Observations.Observations, (o) => o.count(Caller.system(), "shutdown-org"))
+      )
+      await db.dispose()
+      expect(count).toBe(rows)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

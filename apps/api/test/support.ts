@@ -21,7 +21,9 @@ export const setup = async (options: { readonly bodyLimit?: number } = {}) => {
   const tokens = {
     vbEditor: await token("region-vasterbotten", "editor"),
     vbViewer: await token("region-vasterbotten", "viewer"),
-    vnEditor: await token("region-vasternorrland", "editor")
+    vnEditor: await token("region-vasternorrland", "editor"),
+    vbAdmin: await token("region-vasterbotten", "admin"),
+    vnAdmin: await token("region-vasternorrland", "admin")
   }
   const logs: Array<LogLine> = []
   const app = makeApp({

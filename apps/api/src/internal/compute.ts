@@ -5,7 +5,8 @@ import { MatrixError } from "@innokraft/s3"
 import { ZodError } from "zod"
 import { fieldErrors, ProblemError } from "../Problem.js"
 
-const pathOf = (path: string): ReadonlyArray<string | number> =>
+/** A problem path of the compute packages (`a.b[2].c`) as segments. */
+export const pathOf = (path: string): ReadonlyArray<string | number> =>
   path
     .replace(/\[(\d+)\]/g, ".$1")
     .split(".")

@@ -83,7 +83,7 @@ export const childVisibility = (kind: string, cycleVisibility: Visibility): Visi
   kind === "loop-participation" ? "organisation" : cycleVisibility
 
 /**
- * Reassembles a cycle document from the store. Participations and supports are left out unless `inside`.
+ * Reassembles a cycle document from the store. Participations, supports and idea teams are left out unless `inside`.
  */
 export const assemble = (
   cycle: Stored<{ readonly id: string }>,
@@ -115,7 +115,8 @@ export const assemble = (
     subThemes: parts.subThemes,
     meetings: own("meetings"),
     participations: inside ? own("participations") : [],
-    ideas: own("ideas"),
+    // An idea's team names participants (pseudonymously): personal, so only inside the organisation.
+    ideas: inside ? own("ideas") : own("ideas").map((idea) => ({ ...idea, team: [] })),
     transitions: stage,
     outcomes: own("outcomes"),
     supports: inside ? parts.supports : [],

@@ -1,6 +1,6 @@
 import { SqlClient } from "@effect/sql"
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
-import { CycleDocument, CycleReport, Lifecycle } from "@innokraft/loop"
+import { Cycle, CycleDocument, CycleReport, Idea, Lifecycle, StageTransition } from "@innokraft/loop"
 import { type CallerType, Kinds, Records, type Stored, Transitions } from "@innokraft/store"
 import { Effect } from "effect"
 import type { Context } from "hono"
@@ -10,7 +10,7 @@ import { callerOf, etag, ifMatch, isInside, paginate, preconditionFailed } from 
 import * as Loop from "../internal/loop.js"
 import { bearer, json, organisationQuery, pageQuery, problems, valid } from "../internal/route.js"
 import { ProblemError } from "../Problem.js"
-import { envelope } from "./Records.js"
+import { envelope, envelopeSchema } from "./Records.js"
 
 type Body = { readonly id: string }
 
@@ -83,9 +83,11 @@ const Move = z
   })
   .openapi("IdeaMove")
 
-const Document = z.record(z.string(), z.unknown()).openapi("CycleDocument", {
-  description: "An @innokraft/loop cycle document (format innokraft-loop-cycle, version 1)"
-})
+// The loop's own zod schemas document the shapes; the handlers still decode with `CycleDocument.decode` (which adds
+// the referential checks).
+const Document = CycleDocument.CycleDocumentSchema as unknown as z.ZodType
+const CycleRecord = envelopeSchema("LoopCycle", Cycle.LoopCycleSchema as unknown as z.ZodType)
+const IdeaWithEtag = (Idea.IdeaSchema as unknown as z.ZodObject).extend({ etag: z.string() })
 
 /**
  * Innovation Loop cycles: whole cycle documents in, the cycle with its sessions (meetings), ideas, outcomes,
@@ -113,7 +115,7 @@ export const registerLoop = (app: OpenAPIHono, db: Database) => {
       summary: "Store a whole cycle document (editor)",
       security: bearer,
       request: { body: { required: true, content: { "application/json": { schema: Document } } } },
-      responses: { 201: json(z.unknown(), "The stored cycle record"), ...problems(400, 401, 403, 409, 413, 415) }
+      responses: { 201: json(CycleRecord, "The stored cycle record"), ...problems(400, 401, 403, 409, 413, 415) }
     }),
     (async (c: Context) => {
       const body = valid<unknown>(c, "json")
@@ -133,25 +135,41 @@ export const registerLoop = (app: OpenAPIHono, db: Database) => {
       tags,
       summary: "List cycles",
       security: bearer,
-      request: { query: z.object({ organisation: organisationQuery, ...pageQuery }) },
-      responses: { 200: json(z.object({ items: z.array(z.unknown()), nextCursor: z.string().nullable() }), "One page") }
+      request: {
+        query: z.object({
+          organisation: organisationQuery,
+          ...pageQuery,
+          status: z.string().max(40).optional().openapi({ description: "Only cycles in this status" }),
+          year: z.coerce.number().int().min(2000).max(2100).optional()
+        })
+      },
+      responses: {
+        200: json(z.object({ items: z.array(CycleRecord), nextCursor: z.string().nullable() }), "One page"),
+        ...problems(400)
+      }
     }),
     (async (c: Context) => {
-      const q = valid<{ organisation?: string; cursor?: string; limit: number }>(c, "query")
+      const q = valid<{ organisation?: string; cursor?: string; limit: number; status?: string; year?: number }>(
+        c,
+        "query"
+      )
       const caller = callerOf(c)
-      const rows = await db.run(
+      const all = await db.run(
         Records.repository(Kinds.loopCycle).list(
           caller,
           q.organisation === undefined ? {} : { organisationId: q.organisation }
         ),
         caller
       )
+      const rows = all.filter(
+        (r) => (q.status === undefined || r.status === q.status) && (q.year === undefined || r.body.year === q.year)
+      )
       const page = paginate(rows, (r) => `${r.organisationId}\u0000${r.id}`, q.cursor, q.limit)
       return c.json({ items: page.items.map(envelope), nextCursor: page.nextCursor }, 200)
     }) as never
   )
 
-  const read = (path: string, summary: string) =>
+  const read = (path: string, summary: string, schema: z.ZodType) =>
     createRoute({
       method: "get",
       path: `${base}/{id}${path}`,
@@ -159,25 +177,21 @@ export const registerLoop = (app: OpenAPIHono, db: Database) => {
       summary,
       security: bearer,
       request: { params: CycleId, query: OrgQuery },
-      responses: { 200: json(z.unknown(), summary), ...problems(404) }
+      responses: { 200: json(schema, summary), ...problems(404) }
     })
 
-  app.openapi(read("", "The cycle document (participations and supports only inside the organisation)"), (async (
-    c: Context
-  ) => c.json((await load(c)).document, 200)) as never)
-  app.openapi(read("/sessions", "The cycle's sessions (meetings)"), (async (c: Context) =>
-    c.json({ items: (await load(c)).document.meetings }, 200)) as never)
-  app.openapi(read("/outcomes", "The cycle's outcomes"), (async (c: Context) =>
-    c.json({ items: (await load(c)).document.outcomes }, 200)) as never)
-  app.openapi(read("/transitions", "The stage transitions of the cycle's ideas, oldest first"), (async (c: Context) =>
-    c.json({ items: (await load(c)).document.transitions }, 200)) as never)
-  app.openapi(read("/ideas", "The cycle's ideas, each with the ETag a stage move needs"), (async (c: Context) => {
-    const { cycle, children } = await load(c)
-    const items = children.ideas
-      .filter((r) => r.id.startsWith(`${cycle.id}/`))
-      .map((r) => ({ ...(r.body as object), id: Loop.unprefixed(cycle.id, r.id), etag: etag(r.version) }))
-    return c.json({ items }, 200)
-  }) as never)
+  app.openapi(
+    read("", "The cycle document (participations, supports and idea teams only inside the organisation)", Document),
+    (async (c: Context) => c.json((await load(c)).document, 200)) as never
+  )
+  app.openapi(
+    read(
+      "/transitions",
+      "The stage transitions of the cycle's ideas, oldest first",
+      z.object({ items: z.array(StageTransition.StageTransitionSchema as unknown as z.ZodType) })
+    ),
+    (async (c: Context) => c.json({ items: (await load(c)).document.transitions }, 200)) as never
+  )
   app.openapi(
     createRoute({
       method: "get",
@@ -214,7 +228,13 @@ export const registerLoop = (app: OpenAPIHono, db: Database) => {
         body: { required: true, content: { "application/json": { schema: Move } } }
       },
       responses: {
-        201: json(z.object({ transition: z.unknown(), idea: z.unknown() }), "Moved"),
+        201: json(
+          z.object({
+            transition: StageTransition.StageTransitionSchema as unknown as z.ZodType,
+            idea: IdeaWithEtag
+          }),
+          "Moved"
+        ),
         ...problems(400, 401, 403, 404, 409, 412, 428)
       }
     }),

@@ -64,7 +64,12 @@ export const envelope = <T>(stored: Stored<T>) => ({
   data: stored.body
 })
 
-const envelopeSchema = (name: string, data: z.ZodType) =>
+/**
+ * The OpenAPI schema of a stored record of one kind (see {@link envelope}).
+ *
+ * @since 0.1.0
+ */
+export const envelopeSchema = (name: string, data: z.ZodType) =>
   z
     .object({
       organisationId: z.string(),

@@ -1,8 +1,9 @@
 import { Args, Command, Options } from "@effect/cli"
-import { CycleDocument, CycleReport, Decidim, Example, IdeasCsv, Lifecycle, TransitionError } from "@innokraft/loop"
+import type { CycleReport } from "@innokraft/loop"
 import { Console, Effect, Option } from "effect"
 import { CheckFailed, InputError } from "../CliError.js"
 import { readJson, writeAtomic } from "../internal/Files.js"
+import { loop as loopPackage } from "../internal/Lazy.js"
 import { attempt, printJson, renderTable } from "../internal/Output.js"
 
 const json = Options.boolean("json").pipe(Options.withDescription("Print JSON instead of text"))
@@ -13,6 +14,7 @@ const file = Args.file({ name: "cycle.json", exists: "either" }).pipe(
 /** Reads a cycle document; an invalid one prints every problem with its path and fails with exit code 1. */
 export const load = (path: string) =>
   Effect.gen(function* () {
+    const { CycleDocument } = yield* loopPackage
     const parsed = CycleDocument.parse(yield* readJson(path))
     if (parsed.ok) return parsed.document
     yield* Console.error(parsed.problems.map((p) => `${path}: ${p.path}: ${p.message}`).join("\n"))
@@ -96,7 +98,9 @@ const report = Command.make(
     Effect.gen(function* () {
       if (threshold < 1)
         return yield* new InputError({ message: `--threshold: expected 1 or more, found ${threshold}` })
-      const r = CycleReport.report(yield* load(file), { threshold })
+      const doc = yield* load(file)
+      const { CycleReport } = yield* loopPackage
+      const r = CycleReport.report(doc, { threshold })
       yield* json ? printJson(r) : Console.log(renderReport(r))
     })
 ).pipe(
@@ -119,6 +123,7 @@ const advance = Command.make(
     Effect.gen(function* () {
       const doc = yield* load(file)
       const when = Option.getOrElse(at, () => new Date().toISOString().slice(0, 10))
+      const { Lifecycle, TransitionError } = yield* loopPackage
       const next = yield* attempt(
         () => Lifecycle.advance(doc, { idea, to, by, reason, at: when }),
         (e) => new InputError({ message: `${file}: ${e instanceof TransitionError ? e.message : String(e)}` })
@@ -147,6 +152,7 @@ const exportCommand = Command.make(
   ({ file, format, out }) =>
     Effect.gen(function* () {
       const doc = yield* load(file)
+      const { Decidim, IdeasCsv } = yield* loopPackage
       const text =
         format === "csv" ? IdeasCsv.write(doc) : `${JSON.stringify(Decidim.toParticipatoryProcess(doc), null, 2)}\n`
       if (Option.isSome(out)) yield* writeAtomic(out.value, text)
@@ -163,6 +169,7 @@ const example = Command.make(
   { out: Options.file("out").pipe(Options.withDescription("Where to write the cycle document")) },
   ({ out }) =>
     Effect.gen(function* () {
+      const { Example } = yield* loopPackage
       yield* writeAtomic(out, `${JSON.stringify(Example.walkthrough(), null, 2)}\n`)
       yield* Console.log(`${out}: written (a clearly labelled synthetic walk-through of one cycle)`)
     })

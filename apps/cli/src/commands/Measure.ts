@@ -1,9 +1,10 @@
 import { Args, Command, Options } from "@effect/cli"
 import { CsvError } from "@innokraft/csv"
-import { type Aggregate, Build, Coinr, MeasureError, Spec, Uncertainty } from "@innokraft/measure"
+import type { Aggregate, Spec, Uncertainty } from "@innokraft/measure"
 import { Console, Effect, Option } from "effect"
 import { InputError } from "../CliError.js"
 import { readJson, readText, writeJson } from "../internal/Files.js"
+import { measure as measurePackage } from "../internal/Lazy.js"
 import { attempt, printJson, renderTable } from "../internal/Output.js"
 import { progress } from "../internal/Progress.js"
 
@@ -26,7 +27,7 @@ export const inputs = {
 export const inputError = (error: unknown) =>
   new InputError({
     message:
-      error instanceof CsvError || error instanceof MeasureError
+      error instanceof CsvError || (error instanceof Error && error.name === "MeasureError")
         ? error.message
         : `unexpected failure: ${String(error)}`
   })
@@ -38,6 +39,7 @@ export const load = (paths: { imeta: string; idata: string; spec: string }) =>
       readText(paths.idata),
       readJson(paths.spec)
     ])
+    const { Coinr, Spec } = yield* measurePackage
     const { framework, data } = yield* attempt(
       () => Coinr.fromCsv({ iMeta, iData, iMetaSource: paths.imeta, iDataSource: paths.idata }),
       inputError
@@ -60,6 +62,7 @@ const build = Command.make(
   ({ imeta, idata, spec: specPath, period, json, out, top }) =>
     Effect.gen(function* () {
       const { framework, data, spec } = yield* load({ imeta, idata, spec: specPath })
+      const { Build } = yield* measurePackage
       const result = yield* attempt(
         () => Build.build(framework, data, spec, Option.isSome(period) ? { period: period.value } : {}),
         inputError
@@ -160,6 +163,7 @@ const sensitivity = Command.make(
         }
       }
       const { framework, data, spec } = yield* load({ imeta, idata, spec: specPath })
+      const measureModule = yield* measurePackage
       const bar = progress("sensitivity")
       const options = {
         runs,
@@ -182,7 +186,7 @@ const sensitivity = Command.make(
               },
               catch: inputError
             })
-          : yield* attempt(() => Uncertainty.run(framework, data, spec, options), inputError)
+          : yield* attempt(() => measureModule.Uncertainty.run(framework, data, spec, options), inputError)
       bar.finish()
       const output = { runs, seed, inputs: result.inputs, stats: result.stats }
       if (Option.isSome(out)) yield* writeJson(out.value, output)

@@ -1,10 +1,8 @@
 import { Args, Command, Options } from "@effect/cli"
-import { CycleReport } from "@innokraft/loop"
-import { Build, Uncertainty } from "@innokraft/measure"
-import { LoopReport, MeasurementReport, S3Report, StrategyReport } from "@innokraft/report"
 import { Console, Effect, Option } from "effect"
 import { InputError } from "../CliError.js"
 import { writeAtomic } from "../internal/Files.js"
+import { loop as loopPackage, measure as measurePackage, report as reportPackage } from "../internal/Lazy.js"
 import { attempt } from "../internal/Output.js"
 import { load as loadCycle } from "./Loop.js"
 import { inputError, inputs, load as loadMeasurement, normaliseAlternatives } from "./Measure.js"
@@ -31,6 +29,7 @@ const strategy = Command.make(
   ({ file, out, lang, asOf }) =>
     Effect.gen(function* () {
       const { workspace } = yield* loadWorkspace(file, false)
+      const { StrategyReport } = yield* reportPackage
       const html = yield* attempt(
         () => StrategyReport.render(workspace, { lang, ...(Option.isSome(asOf) ? { asOf: asOf.value } : {}) }),
         (e) => new InputError({ message: `${file}: ${(e as Error).message}` })
@@ -53,8 +52,9 @@ const loop = Command.make(
   },
   ({ file, out, lang, threshold }) =>
     Effect.gen(function* () {
-      const report = CycleReport.report(yield* loadCycle(file), { threshold })
-      yield* write(out, LoopReport.render(report, { lang }))
+      const doc = yield* loadCycle(file)
+      const [{ CycleReport }, { LoopReport }] = yield* Effect.all([loopPackage, reportPackage])
+      yield* write(out, LoopReport.render(CycleReport.report(doc, { threshold }), { lang }))
     })
 ).pipe(
   Command.withDescription(
@@ -81,6 +81,7 @@ const measure = Command.make(
     Effect.gen(function* () {
       const { framework, data, spec } = yield* loadMeasurement({ imeta, idata, spec: specPath })
       const p = Option.isSome(period) ? { period: period.value } : {}
+      const [{ Build, Uncertainty }, { MeasurementReport }] = yield* Effect.all([measurePackage, reportPackage])
       const build = yield* attempt(() => Build.build(framework, data, spec, p), inputError)
       const uncertainty =
         runs > 0
@@ -122,6 +123,7 @@ const measure = Command.make(
 const s3 = Command.make("s3", { ...prioritiesOptions, out, lang }, (o) =>
   Effect.gen(function* () {
     const { analysis, shiftShare, scored } = yield* prioritiesFrom(o)
+    const { S3Report } = yield* reportPackage
     const html = yield* attempt(
       () =>
         S3Report.render(

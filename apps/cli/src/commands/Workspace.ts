@@ -1,10 +1,11 @@
 import { Args, Command, Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
-import { Examples, EyeRis3, Id, Interchange, Portfolio, Workspace } from "@innokraft/domain"
+import type { Portfolio, Workspace } from "@innokraft/domain"
 import { County, Municipality, UnknownCodeError } from "@innokraft/reference"
 import { Console, Effect, Option } from "effect"
 import { CheckFailed, InputError } from "../CliError.js"
 import { readJson, readText, writeAtomic } from "../internal/Files.js"
+import { domain } from "../internal/Lazy.js"
 import { attempt, dim, printJson, renderTable } from "../internal/Output.js"
 
 const json = Options.boolean("json").pipe(Options.withDescription("Print JSON instead of text"))
@@ -13,6 +14,7 @@ const file = Args.file({ name: "file.json", exists: "either" }).pipe(Args.withDe
 /** Reads a workspace file; an invalid one prints every problem and fails with exit code 1. */
 export const load = (path: string, jsonOutput: boolean) =>
   Effect.gen(function* () {
+    const { Interchange } = yield* domain
     const result = Interchange.fromJson(yield* readText(path))
     if (result.ok) return result
     if (jsonOutput) yield* printJson({ file: path, valid: false, problems: result.problems })
@@ -127,6 +129,7 @@ const portfolio = Command.make(
           message: `--as-of: expected YYYY, YYYY-MM or YYYY-MM-DD, found "${asOf.value}"`
         })
       }
+      const { Portfolio } = yield* domain
       const report = Portfolio.analyse(workspace, Option.isSome(asOf) ? { asOf: asOf.value } : {})
       yield* json ? printJson(report) : Console.log(renderPortfolio(report))
     })
@@ -162,6 +165,7 @@ const init = Command.make(
   ({ out, county, example, force }) =>
     Effect.gen(function* () {
       yield* refuseOverwrite(out, force)
+      const { Examples, Id, Interchange, Workspace } = yield* domain
       let workspace: Workspace.Workspace
       if (Option.isSome(example)) workspace = Examples.all[example.value]
       else if (Option.isSome(county)) {
@@ -199,6 +203,7 @@ const exportCommand = Command.make(
   ({ file, strategy, lang, out }) =>
     Effect.gen(function* () {
       const { workspace } = yield* load(file, false)
+      const { EyeRis3 } = yield* domain
       const region = yield* attempt(
         () => EyeRis3.exportRegion(workspace, strategy, { lang }),
         (e) => new InputError({ message: `${file}: ${(e as Error).message}` })
@@ -224,6 +229,7 @@ const importCommand = Command.make(
   ({ file, out, force }) =>
     Effect.gen(function* () {
       yield* refuseOverwrite(out, force)
+      const { EyeRis3, Interchange } = yield* domain
       const result = EyeRis3.importRegion(yield* readJson(file))
       if (!result.ok) {
         yield* Console.error(result.problems.map((p) => `${file}: ${p.message}`).join("\n"))

@@ -1,0 +1,450 @@
+import { SqlClient } from "@effect/sql"
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
+import { Cycle, CycleDocument, Idea, Lifecycle, Meeting, Outcome } from "@innokraft/loop"
+import { type CallerType, type Kind, Kinds, Records, type Stored, Transitions } from "@innokraft/store"
+import { Effect } from "effect"
+import type { Context } from "hono"
+import type { Database } from "../Database.js"
+import { guard, pathOf } from "../internal/compute.js"
+import { callerOf, etag, ifMatch, isInside, paginate, preconditionFailed } from "../internal/http.js"
+import * as Loop from "../internal/loop.js"
+import { bearer, json, organisationQuery, problems, valid } from "../internal/route.js"
+import { type FieldError, ProblemError } from "../Problem.js"
+import { loadCycle } from "./Loop.js"
+
+type Body = { readonly id: string }
+type Member = Extract<CallerType, { readonly _tag: "Member" }>
+
+/**
+ * A sub-resource of a cycle: its path, the document list it lives in, its store kind and its loop schema.
+ *
+ * @since 0.1.0
+ */
+export interface Part {
+  readonly path: "sessions" | "ideas" | "outcomes"
+  readonly list: "meetings" | "ideas" | "outcomes"
+  readonly name: string
+  readonly param: string
+  readonly kind: Kind<Body>
+  readonly schema: z.ZodType
+}
+
+/**
+ * The cycle sub-resources with their own endpoints: sessions (meetings), ideas and outcomes. Participations are
+ * personal data and only travel inside a whole cycle document.
+ *
+ * @since 0.1.0
+ */
+export const parts: ReadonlyArray<Part> = [
+  {
+    path: "sessions",
+    list: "meetings",
+    name: "LoopSession",
+    param: "sessionId",
+    kind: Kinds.loopMeeting as unknown as Kind<Body>,
+    schema: Meeting.MeetingSchema as unknown as z.ZodType
+  },
+  {
+    path: "ideas",
+    list: "ideas",
+    name: "LoopIdea",
+    param: "ideaId",
+    kind: Kinds.loopIdea as unknown as Kind<Body>,
+    schema: Idea.IdeaSchema as unknown as z.ZodType
+  },
+  {
+    path: "outcomes",
+    list: "outcomes",
+    name: "LoopOutcome",
+    param: "outcomeId",
+    kind: Kinds.loopOutcome as unknown as Kind<Body>,
+    schema: Outcome.OutcomeSchema as unknown as z.ZodType
+  }
+]
+
+/**
+ * A child record as the API returns it: the loop body with its own (unprefixed) id and its ETag. Outside the
+ * organisation an idea's team (pseudonymous references to participants) is left out.
+ *
+ * @since 0.1.0
+ */
+export const partItem = (cycleId: string, record: Stored<Body>, inside: boolean) => {
+  const body = { ...(record.body as object), id: Loop.unprefixed(cycleId, record.id), etag: etag(record.version) }
+  return inside || !("team" in body) ? body : { ...body, team: [] }
+}
+
+const key = (p: { readonly path: string; readonly message: string }) => `${p.path}\u0000${p.message}`
+
+/**
+ * The consistency problems a change brings into a cycle document (those the document had before do not count),
+ * with paths relative to the changed item where they concern it.
+ */
+const newProblems = (
+  before: CycleDocument.CycleDocument,
+  after: CycleDocument.CycleDocument,
+  list: Part["list"],
+  index: number
+): ReadonlyArray<FieldError> => {
+  const old = new Set(CycleDocument.check(before).map(key))
+  const own = `${list}[${index}]`
+  return CycleDocument.check(after)
+    .filter((p) => !old.has(key(p)))
+    .map((p) => {
+      const path = String(p.path)
+      return path === own || path.startsWith(`${own}.`) || path.startsWith(`${own}[`)
+        ? { path: pathOf(path.slice(own.length)), message: p.message }
+        : { path: ["(cycle)", ...pathOf(path)], message: p.message }
+    })
+}
+
+const ItemQuery = z.object({
+  organisation: organisationQuery,
+  cursor: z.string().max(400).optional().openapi({ description: "The `nextCursor` of the previous page" }),
+  limit: z.coerce.number().int().min(1).max(500).default(500)
+})
+
+const CycleMove = z
+  .object({
+    to: z.string().min(1).max(100).openapi({ example: "themed", description: "The next cycle status" }),
+    by: z.string().min(1).max(200),
+    reason: z.string().min(1).max(4000),
+    at: z.string().min(1).max(40).openapi({ example: "2017-01-20" }),
+    theme: z.object({ sv: z.string().min(1).max(400), en: z.string().min(1).max(400) }).optional()
+  })
+  .openapi("CycleMove")
+
+const member = (c: Context, doing: string) => {
+  const caller = callerOf(c)
+  if (caller._tag !== "Member") throw new ProblemError(401, `${doing} needs a token of the cycle's organisation.`)
+  if (caller.role === "viewer") throw new ProblemError(403, `${doing} needs the editor or admin role.`)
+  return caller
+}
+
+/** The cycle of the caller's own organisation, refused when it is closed (a closed cycle is a record). */
+const ownCycle = async (db: Database, caller: Member, id: string) => {
+  const loaded = await db.run(loadCycle(caller, id, caller.organisationId), caller)
+  if (loaded.document.cycle.status === "closed") {
+    throw new ProblemError(409, `cycle "${id}" is closed; its sessions, ideas and outcomes no longer change`)
+  }
+  return loaded
+}
+
+const stale = (record: Stored<Body>, version: number) => {
+  if (record.version !== version) {
+    throw new ProblemError(412, `The If-Match ETag is stale: the record is at version ${record.version}.`)
+  }
+}
+
+/**
+ * Sessions (meetings), ideas and outcomes of a cycle as their own resources — list, read, create, replace
+ * (If-Match) and delete (If-Match) — each change checked against the whole cycle document (`CycleDocument.check`:
+ * references, lineage, transition trail) before it is stored; and moves of the cycle itself through its statuses
+ * (`POST …/cycles/{id}/transitions`, `Lifecycle.advanceCycle`, If-Match with the cycle's ETag).
+ *
+ * @since 0.1.0
+ */
+export const registerLoopParts = (app: OpenAPIHono, db: Database) => {
+  const base = "/v1/loop/cycles"
+  const tags = ["Innovation Loop"]
+  const CycleId = z.object({ id: z.string().min(1).max(200) })
+  const IfMatch = z.object({ "if-match": z.string().optional().openapi({ description: 'The ETag, e.g. W/"3"' }) })
+
+  for (const part of parts) {
+    const Item = (part.schema as z.ZodObject)
+      .extend({ etag: z.string().openapi({ description: "The ETag an update or delete needs" }) })
+      .openapi(part.name)
+    const ItemId = CycleId.extend({ [part.param]: z.string().min(1).max(200) })
+    const collection = `${base}/{id}/${part.path}`
+    const single = `${collection}/{${part.param}}`
+    const records = (cycleId: string, children: Record<Loop.ChildList, ReadonlyArray<Stored<Body>>>) =>
+      children[part.list].filter((r) => r.id.startsWith(`${cycleId}/`))
+
+    app.openapi(
+      createRoute({
+        method: "get",
+        path: collection,
+        tags,
+        summary: `The cycle's ${part.path}, each with its ETag (cursor pages, sorted by id)`,
+        security: bearer,
+        request: { params: CycleId, query: ItemQuery },
+        responses: {
+          200: json(z.object({ items: z.array(Item), nextCursor: z.string().nullable() }), "One page"),
+          ...problems(400, 404)
+        }
+      }),
+      (async (c: Context) => {
+        const { id } = valid<{ id: string }>(c, "param")
+        const q = valid<{ organisation?: string; cursor?: string; limit: number }>(c, "query")
+        const caller = callerOf(c)
+        const { cycle, children } = await db.run(loadCycle(caller, id, q.organisation), caller)
+        c.header("etag", etag(cycle.version))
+        const page = paginate(records(cycle.id, children), (r) => r.id, q.cursor, q.limit)
+        const inside = isInside(caller, cycle.organisationId)
+        return c.json({ items: page.items.map((r) => partItem(cycle.id, r, inside)), nextCursor: page.nextCursor }, 200)
+      }) as never
+    )
+
+    app.openapi(
+      createRoute({
+        method: "get",
+        path: single,
+        tags,
+        summary: `One of the cycle's ${part.path}`,
+        security: bearer,
+        request: { params: ItemId, query: z.object({ organisation: organisationQuery }) },
+        responses: { 200: json(Item, "The item; its ETag is also in the ETag header"), ...problems(404) }
+      }),
+      (async (c: Context) => {
+        const params = valid<Record<string, string>>(c, "param")
+        const { organisation } = valid<{ organisation?: string }>(c, "query")
+        const caller = callerOf(c)
+        const id = params.id!
+        const itemId = params[part.param]!
+        const { cycle, children } = await db.run(loadCycle(caller, id, organisation), caller)
+        const record = records(cycle.id, children).find((r) => r.id === Loop.prefixed(cycle.id, itemId))
+        if (record === undefined) throw new ProblemError(404, `${part.path} "${itemId}" of cycle "${id}" was not found`)
+        c.header("etag", etag(record.version))
+        return c.json(partItem(cycle.id, record, isInside(caller, cycle.organisationId)), 200)
+      }) as never
+    )
+
+    const write = async (
+      caller: Member,
+      id: string,
+      change: (
+        records: Records.Service
+      ) => Effect.Effect<Stored<Body> | undefined, unknown, SqlClient.SqlClient | Records.Records>
+    ) =>
+      db
+        .run(
+          Effect.gen(function* () {
+            const sql = yield* SqlClient.SqlClient
+            const records = yield* Records.Records
+            return yield* sql.withTransaction(change(records))
+          }),
+          caller
+        )
+        .catch(preconditionFailed)
+        .catch((error: unknown) => {
+          if (error instanceof ProblemError && error.status === 404) {
+            throw new ProblemError(404, `${error.detail} (cycle "${id}")`)
+          }
+          throw error
+        })
+
+    app.openapi(
+      createRoute({
+        method: "post",
+        path: collection,
+        tags,
+        summary: `Add to the cycle's ${part.path} (editor; checked against the whole cycle document)`,
+        security: bearer,
+        request: {
+          params: CycleId,
+          body: { required: true, content: { "application/json": { schema: part.schema } } }
+        },
+        responses: { 201: json(Item, "Created"), ...problems(400, 401, 403, 404, 409, 413, 415) }
+      }),
+      (async (c: Context) => {
+        const { id } = valid<{ id: string }>(c, "param")
+        const body = valid<Body>(c, "json")
+        const caller = member(c, `Adding to a cycle's ${part.path}`)
+        const { cycle, document } = await ownCycle(db, caller, id)
+        const items = document[part.list] as ReadonlyArray<Body>
+        if (items.some((i) => i.id === body.id)) {
+          throw new ProblemError(409, `cycle "${id}" already has ${part.path} "${body.id}"`)
+        }
+        const next = { ...document, [part.list]: [...items, body] } as CycleDocument.CycleDocument
+        const found = newProblems(document, next, part.list, items.length)
+        if (found.length > 0) throw new ProblemError(400, `The ${part.path} item does not fit the cycle.`, found)
+        const stored = (await write(caller, id, (records) =>
+          records.create(
+            caller,
+            part.kind,
+            { ...body, id: Loop.prefixed(cycle.id, body.id) },
+            {
+              visibility: Loop.childVisibility(part.kind.name, cycle.visibility)
+            }
+          )
+        ))!
+        c.header("etag", etag(stored.version))
+        c.header("location", `${base}/${encodeURIComponent(cycle.id)}/${part.path}/${encodeURIComponent(body.id)}`)
+        return c.json(partItem(cycle.id, stored, true), 201)
+      }) as never
+    )
+
+    app.openapi(
+      createRoute({
+        method: "put",
+        path: single,
+        tags,
+        summary: `Replace one of the cycle's ${part.path} (editor; If-Match)${part.list === "ideas" ? "; stage and status change only through transitions" : ""}`,
+        security: bearer,
+        request: {
+          params: ItemId,
+          headers: IfMatch,
+          body: { required: true, content: { "application/json": { schema: part.schema } } }
+        },
+        responses: { 200: json(Item, "Updated"), ...problems(400, 401, 403, 404, 409, 412, 415, 428) }
+      }),
+      (async (c: Context) => {
+        const params = valid<Record<string, string>>(c, "param")
+        const body = valid<Body & { stage?: string; status?: string }>(c, "json")
+        const id = params.id!
+        const itemId = params[part.param]!
+        const caller = member(c, `Changing a cycle's ${part.path}`)
+        const version = ifMatch(c)
+        if (body.id !== itemId) {
+          throw new ProblemError(400, "The body's id differs from the path.", [
+            { path: ["id"], message: `expected "${itemId}", found "${body.id}"` }
+          ])
+        }
+        const { cycle, document, children } = await ownCycle(db, caller, id)
+        const record = records(cycle.id, children).find((r) => r.id === Loop.prefixed(cycle.id, itemId))
+        if (record === undefined) throw new ProblemError(404, `${part.path} "${itemId}" of cycle "${id}" was not found`)
+        stale(record, version)
+        const items = document[part.list] as ReadonlyArray<Body & { stage?: string; status?: string }>
+        const index = items.findIndex((i) => i.id === itemId)
+        const current = items[index]!
+        if (part.list === "ideas" && (current.stage !== body.stage || current.status !== body.status)) {
+          throw new ProblemError(
+            409,
+            `idea "${itemId}" is "${current.status === "active" ? current.stage : current.status}"; ` +
+              `stage and status change only through POST ${base}/${id}/ideas/${itemId}/transitions`
+          )
+        }
+        const next = {
+          ...document,
+          [part.list]: items.map((i, j) => (j === index ? body : i))
+        } as CycleDocument.CycleDocument
+        const found = newProblems(document, next, part.list, index)
+        if (found.length > 0) throw new ProblemError(400, `The ${part.path} item does not fit the cycle.`, found)
+        const stored = (await write(caller, id, (records) =>
+          records.update(caller, part.kind, record.id, version, { ...body, id: record.id })
+        ))!
+        c.header("etag", etag(stored.version))
+        return c.json(partItem(cycle.id, stored, true), 200)
+      }) as never
+    )
+
+    app.openapi(
+      createRoute({
+        method: "delete",
+        path: single,
+        tags,
+        summary: `Delete one of the cycle's ${part.path} (editor; If-Match; 409 while something refers to it)`,
+        security: bearer,
+        request: { params: ItemId, headers: IfMatch },
+        responses: { 204: { description: "Deleted" }, ...problems(401, 403, 404, 409, 412, 428) }
+      }),
+      (async (c: Context) => {
+        const params = valid<Record<string, string>>(c, "param")
+        const id = params.id!
+        const itemId = params[part.param]!
+        const caller = member(c, `Deleting from a cycle's ${part.path}`)
+        const version = ifMatch(c)
+        const { cycle, document, children } = await ownCycle(db, caller, id)
+        const record = records(cycle.id, children).find((r) => r.id === Loop.prefixed(cycle.id, itemId))
+        if (record === undefined) throw new ProblemError(404, `${part.path} "${itemId}" of cycle "${id}" was not found`)
+        stale(record, version)
+        const items = document[part.list] as ReadonlyArray<Body>
+        const next = {
+          ...document,
+          [part.list]: items.filter((i) => i.id !== itemId)
+        } as CycleDocument.CycleDocument
+        const found = newProblems(document, next, part.list, -1)
+        if (found.length > 0) {
+          throw new ProblemError(409, `${part.path} "${itemId}" is still referred to in cycle "${id}".`, found)
+        }
+        await write(caller, id, (records) =>
+          Effect.as(records.remove(caller, part.kind, record.id, version), undefined)
+        )
+        return c.body(null, 204)
+      }) as never
+    )
+  }
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: `${base}/{id}/transitions`,
+      tags,
+      summary: "Move the cycle to its next status (editor; If-Match with the cycle's ETag; 409 for an illegal move)",
+      description:
+        "`Lifecycle.advanceCycle`: draft → themed → ideation → prototyping → implementation → reporting → closed, one " +
+        "phase at a time, with its guards. A cycle that becomes public (themed) publishes its sessions, ideas and " +
+        "outcomes with it (never its participations).",
+      security: bearer,
+      request: {
+        params: CycleId,
+        headers: IfMatch,
+        body: { required: true, content: { "application/json": { schema: CycleMove } } }
+      },
+      responses: {
+        201: json(
+          z.object({
+            cycle: Cycle.LoopCycleSchema as unknown as z.ZodType,
+            transition: Cycle.CycleTransitionSchema as unknown as z.ZodType
+          }),
+          "Moved; the cycle's new ETag is in the ETag header"
+        ),
+        ...problems(400, 401, 403, 404, 409, 412, 415, 428)
+      }
+    }),
+    (async (c: Context) => {
+      const { id } = valid<{ id: string }>(c, "param")
+      const move = valid<z.infer<typeof CycleMove>>(c, "json")
+      const caller = member(c, "Moving a cycle")
+      const version = ifMatch(c)
+      const { cycle, children, document } = await db.run(loadCycle(caller, id, caller.organisationId), caller)
+      stale(cycle, version)
+      const next = guard("the cycle move", () =>
+        Lifecycle.advanceCycle(document, {
+          to: move.to,
+          by: move.by,
+          reason: move.reason,
+          at: move.at,
+          ...(move.theme === undefined ? {} : { theme: move.theme })
+        })
+      )
+      const transition = next.cycle.history[next.cycle.history.length - 1]!
+      const stored = await db
+        .run(
+          Effect.gen(function* () {
+            const sql = yield* SqlClient.SqlClient
+            const records = yield* Records.Records
+            const transitions = yield* Transitions.Transitions
+            return yield* sql.withTransaction(
+              Effect.gen(function* () {
+                const saved = yield* records.update(caller, Kinds.loopCycle, cycle.id, version, next.cycle)
+                yield* transitions.append(caller, {
+                  cycleId: cycle.id,
+                  from: transition.from,
+                  to: transition.to,
+                  at: transition.at,
+                  reason: transition.reason,
+                  body: transition
+                })
+                if (saved.visibility !== cycle.visibility) {
+                  // The children follow the cycle in and out of public view; participations stay inside.
+                  for (const list of ["meetings", "ideas", "outcomes"] as const) {
+                    const kind = Kinds.byName(Loop.childKinds[list])!
+                    for (const r of children[list].filter((r) => r.id.startsWith(`${cycle.id}/`))) {
+                      if (r.visibility === saved.visibility) continue
+                      yield* records.update(caller, kind, r.id, r.version, r.body, { visibility: saved.visibility })
+                    }
+                  }
+                }
+                return saved
+              })
+            )
+          }),
+          caller
+        )
+        .catch(preconditionFailed)
+      c.header("etag", etag(stored.version))
+      return c.json({ cycle: stored.body, transition }, 201)
+    }) as never
+  )
+  return app
+}

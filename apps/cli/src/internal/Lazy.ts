@@ -1,0 +1,13 @@
+import { Effect } from "effect"
+
+// The packages a command needs are loaded when it runs: loading all of them up front cost every command (even
+// `--version`) ~150 ms, most of it building zod schemas.
+
+/** `@innokraft/domain`, loaded on first use. */
+export const domain = Effect.promise(() => import("@innokraft/domain"))
+/** `@innokraft/loop`, loaded on first use. */
+export const loop = Effect.promise(() => import("@innokraft/loop"))
+/** `@innokraft/measure`, loaded on first use. */
+export const measure = Effect.promise(() => import("@innokraft/measure"))
+/** `@innokraft/report`, loaded on first use. */
+export const report = Effect.promise(() => import("@innokraft/report"))
