@@ -27,19 +27,22 @@ const areasOf = (units: ReadonlyArray<string>): Record<string, ReadonlyArray<str
 /**
  * The dashboard's data over the store, read as the anonymous caller — so the dashboard only ever sees published
  * records and never personal data. Measurement builds and S3 analyses are recomputed from the stored run
- * parameters (deterministic; memoised per run version), the county map read once from
- * `<dataDir>/se-boundaries/lan.geojson` when it exists.
+ * parameters (deterministic; memoised per run version), the county and municipality maps read once from
+ * `<dataDir>/se-boundaries/` when the files exist.
  *
  * @since 0.1.0
  */
 export const make = (db: Database, options: { readonly dataDir?: string | undefined } = {}): DashboardData => {
-  let features: unknown
-  const map = () => {
-    if (features !== undefined) return features
-    const file = options.dataDir === undefined ? undefined : join(options.dataDir, "se-boundaries/lan.geojson")
-    features = file !== undefined && existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null
-    return features
+  // Boundary files are read once, on first use; `null` remembers that a file is missing.
+  const cache = new Map<string, unknown>()
+  const boundaries = (name: string) => {
+    if (!cache.has(name)) {
+      const file = options.dataDir === undefined ? undefined : join(options.dataDir, "se-boundaries", name)
+      cache.set(name, file !== undefined && existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null)
+    }
+    return cache.get(name)
   }
+  const map = () => boundaries("lan.geojson")
   const runs = (organisationId: string, kind: Runs.RunKind) =>
     db.run(Effect.flatMap(Runs.Runs, (r) => r.list(anonymous, { organisationId, kind })))
   return {
@@ -48,6 +51,7 @@ export const make = (db: Database, options: { readonly dataDir?: string | undefi
       return all.map((o) => ({ id: o.id, name: o.name }))
     },
     workspace: (organisationId) => db.run(workspaceOf(anonymous, organisationId)),
+    municipalities: async () => boundaries("kommun.geojson") ?? undefined,
     cycles: async (organisationId) => {
       const cycles = await db.run(Records.repository(Kinds.loopCycle).list(anonymous, { organisationId }))
       const out = []

@@ -157,7 +157,11 @@ export const dashboard = (data: DashboardData, options: DashboardOptions = {}): 
     const org = await organisation(c.req.param("id"))
     const doc = org && (await data.cycles(org.id)).find((d) => d.cycle.id === c.req.param("cycle"))
     if (org === undefined || doc === undefined) return c.html(Message.notFound(c.req.path, lang), 404)
-    const document = LoopReport.render(CycleReport.report(doc), { lang })
+    const features = await data.municipalities?.()
+    const map = features
+      ? { features: features as Choropleth.FeatureCollection, codeProperty: "KnKod", nameProperty: "KnNamn" }
+      : undefined
+    const document = LoopReport.render(CycleReport.report(doc), { lang, ...(map ? { map } : {}) })
     const title = `${lang === "sv" ? "Innovationsloopen" : "The Innovation Loop"} ${doc.cycle.year}`
     return c.html(ReportPage.render({ lang, title, path: c.req.path, organisation: org, document }))
   })

@@ -59,4 +59,9 @@ export interface DashboardData {
   readonly cycles: (organisationId: string) => Promise<ReadonlyArray<CycleDocument.CycleDocument>>
   readonly measurements: (organisationId: string) => Promise<ReadonlyArray<MeasurementView>>
   readonly s3Analyses: (organisationId: string) => Promise<ReadonlyArray<S3View>>
+  /**
+   * Municipality boundaries (a parsed FeatureCollection with `KnKod`/`KnNamn`, e.g.
+   * `../shared/data/se-boundaries/kommun.geojson`) for the map of loop meetings; absent or `undefined` means no map.
+   */
+  readonly municipalities?: () => Promise<unknown>
 }

@@ -163,6 +163,11 @@ describe("the dashboard over the example data", () => {
     const report = CycleReport.report(Example.walkthrough())
     expect(funnel).toContain(`>${report.funnel.needs}`)
     expect(html).toContain("The Innovation Loop 2016")
+    // The map of meetings draws Västerbotten's 15 municipalities, where the walk-through's meetings were held.
+    const map = svgs(html).find((svg) => svg.includes('class="ik-areas"'))
+    expect(map, "a map of meetings").toBeDefined()
+    expect(count(map!, /class="ik-area"/g)).toBe(15)
+    for (const m of report.meetings.byMunicipality) expect(decode(map!)).toContain(m.name)
   })
 
   it("shows the strategy follow-up report", async () => {

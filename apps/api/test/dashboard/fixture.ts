@@ -156,5 +156,8 @@ export const exampleData = (): DashboardData => ({
     id === "region-vasterbotten" ? [walkthrough()] : [],
   measurements: async (id) => (id === "region-vasterbotten" ? [ecosystemView()] : []),
   s3Analyses: async (id) =>
-    id === "region-vasterbotten" ? [s3Vasterbotten()] : id === "region-vasternorrland" ? [s3Vasternorrland()] : []
+    id === "region-vasterbotten" ? [s3Vasterbotten()] : id === "region-vasternorrland" ? [s3Vasternorrland()] : [],
+  municipalities: async () => municipalities()
 })
+
+const municipalities = once(() => JSON.parse(read("se-boundaries", "kommun.geojson")) as unknown)
