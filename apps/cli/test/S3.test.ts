@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { Analysis } from "@innokraft/s3"
 import { beforeEach, describe, expect, it } from "vitest"
 import { innokraft } from "./run.js"
 
@@ -40,6 +41,8 @@ describe("innokraft s3 analyse", () => {
     expect(code).toBe(0)
     expect(stdout).toContain("40 regions × 60 industries")
     const result = JSON.parse(readFileSync(out, "utf8"))
+    // The file matches the published result.json schema exactly (no missing or extra fields).
+    expect(Analysis.ResultJson.parse(result)).toEqual(result)
     const expected = JSON.parse(readFileSync(join(data, "s3-reference/expected-dev-1.json"), "utf8"))
     expect(Object.keys(result)).toEqual([
       "rca",
