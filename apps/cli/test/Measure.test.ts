@@ -20,6 +20,17 @@ const asemSpec = {
 
 let dir = ""
 let spec = ""
+/** `innokraft measure <verb>` on COINr's ASEM files (or another iData) with the current spec file. */
+const onAsem = (verb: "build" | "sensitivity", data = iData) => [
+  "measure",
+  verb,
+  "--imeta",
+  iMeta,
+  "--idata",
+  data,
+  "--spec",
+  spec
+]
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "innokraft-measure-"))
   spec = join(dir, "spec.json")
@@ -43,18 +54,7 @@ const golden = (stage: string) => {
 describe("innokraft measure build", () => {
   it("reproduces COINr's Aggregated stage of ASEM to 1e-9 and writes every stage", () => {
     const out = join(dir, "results.json")
-    const { code, stdout } = innokraft([
-      "measure",
-      "build",
-      "--imeta",
-      iMeta,
-      "--idata",
-      iData,
-      "--spec",
-      spec,
-      "--out",
-      out
-    ])
+    const { code, stdout } = innokraft([...onAsem("build"), "--out", out])
     expect(code).toBe(0)
     expect(stdout).toMatch(/^\s*1\s+CHE\s+68\.38$/m)
     const results = JSON.parse(readFileSync(out, "utf8")) as {
@@ -85,17 +85,7 @@ describe("innokraft measure build", () => {
   })
 
   it("--json prints the results and nothing else", () => {
-    const { code, stdout } = innokraft([
-      "measure",
-      "build",
-      "--imeta",
-      iMeta,
-      "--idata",
-      iData,
-      "--spec",
-      spec,
-      "--json"
-    ])
+    const { code, stdout } = innokraft([...onAsem("build"), "--json"])
     expect(code).toBe(0)
     expect(JSON.parse(stdout).ranks.CHE).toBe(1)
   })
@@ -105,13 +95,13 @@ describe("innokraft measure build", () => {
       spec,
       JSON.stringify({ normalise: { method: "minmax", range: [0, 100] }, aggregate: { method: "amean" } })
     )
-    const { stdout } = innokraft(["measure", "build", "--imeta", iMeta, "--idata", iData, "--spec", spec, "--json"])
+    const { stdout } = innokraft([...onAsem("build"), "--json"])
     expect(Object.keys(JSON.parse(stdout).stages)).toEqual(["Raw", "Normalised", "Aggregated"])
   })
 
   it("names the field of a bad spec and exits 1", () => {
     writeFileSync(spec, JSON.stringify({ normalise: { method: "minmax", range: [0] } }))
-    const { code, stderr } = innokraft(["measure", "build", "--imeta", iMeta, "--idata", iData, "--spec", spec])
+    const { code, stderr } = innokraft([...onAsem("build")])
     expect(code).toBe(1)
     expect(stderr).toContain(`${spec}: normalise.range`)
   })
@@ -121,7 +111,7 @@ describe("innokraft measure build", () => {
     lines[3] = lines[3]!.replace(/,2018,/, ",2018,lots,").replace(/,lots,\d+(\.\d+)?,/, ",lots,")
     const bad = join(dir, "iData.csv")
     writeFileSync(bad, lines.join("\n"))
-    const { code, stderr } = innokraft(["measure", "build", "--imeta", iMeta, "--idata", bad, "--spec", spec])
+    const { code, stderr } = innokraft([...onAsem("build", bad)])
     expect(code).toBe(1)
     expect(stderr).toContain(`${bad}:4 column "Area"`)
     expect(stderr).toContain('"lots"')
@@ -130,21 +120,7 @@ describe("innokraft measure build", () => {
 
 describe("innokraft measure sensitivity", () => {
   it("gives seeded, reproducible rank intervals that contain the nominal rank's neighbourhood", () => {
-    const args = [
-      "measure",
-      "sensitivity",
-      "--imeta",
-      iMeta,
-      "--idata",
-      iData,
-      "--spec",
-      spec,
-      "--runs",
-      "60",
-      "--seed",
-      "7",
-      "--json"
-    ]
+    const args = [...onAsem("sensitivity"), "--runs", "60", "--seed", "7", "--json"]
     const first = innokraft(args)
     expect(first.code).toBe(0)
     const stats = JSON.parse(first.stdout) as {
@@ -163,18 +139,7 @@ describe("innokraft measure sensitivity", () => {
   })
 
   it("refuses an unknown aggregation method", () => {
-    const { code, stderr } = innokraft([
-      "measure",
-      "sensitivity",
-      "--imeta",
-      iMeta,
-      "--idata",
-      iData,
-      "--spec",
-      spec,
-      "--aggregate",
-      "median"
-    ])
+    const { code, stderr } = innokraft([...onAsem("sensitivity"), "--aggregate", "median"])
     expect(code).toBe(1)
     expect(stderr).toContain('--aggregate: unknown method "median"')
   })
@@ -184,9 +149,9 @@ describe("innokraft measure compare", () => {
   it("puts two runs side by side with index and rank changes that agree with both files", () => {
     const a = join(dir, "amean.json")
     const b = join(dir, "gmean.json")
-    expect(innokraft(["measure", "build", "--imeta", iMeta, "--idata", iData, "--spec", spec, "--out", a]).code).toBe(0)
+    expect(innokraft([...onAsem("build"), "--out", a]).code).toBe(0)
     writeFileSync(spec, JSON.stringify({ ...asemSpec, aggregate: { method: "gmean" } }))
-    expect(innokraft(["measure", "build", "--imeta", iMeta, "--idata", iData, "--spec", spec, "--out", b]).code).toBe(0)
+    expect(innokraft([...onAsem("build"), "--out", b]).code).toBe(0)
     const { code, stdout } = innokraft(["measure", "compare", a, b, "--json"])
     expect(code).toBe(0)
     const out = JSON.parse(stdout) as {
@@ -216,7 +181,7 @@ describe("innokraft measure compare", () => {
 
   it("names a code the results do not have", () => {
     const a = join(dir, "a.json")
-    innokraft(["measure", "build", "--imeta", iMeta, "--idata", iData, "--spec", spec, "--out", a])
+    innokraft([...onAsem("build"), "--out", a])
     const { code, stderr } = innokraft(["measure", "compare", a, a, "--code", "Nope"])
     expect(code).toBe(1)
     expect(stderr).toContain('--code: "Nope" is not in')
