@@ -1,3 +1,9 @@
 import { libraryBuild } from "../../tsup.shared.js"
 
-export default libraryBuild()
+// `node` is the Node-only subpath (`@innokraft/s3/node`); its worker thread runs dist/internal/worker.{js,cjs},
+// located from `import.meta.url` (shimmed in the CJS build).
+export default libraryBuild({
+  entry: ["src/index.ts", "src/node.ts", "src/internal/worker.ts"],
+  dts: { entry: ["src/index.ts", "src/node.ts"] },
+  shims: true
+})

@@ -1,11 +1,14 @@
 import { Command, Options } from "@effect/cli"
-import { CsvError } from "@innokraft/csv"
-import { Analysis, Matrix, MatrixError, Priority, ShiftShare } from "@innokraft/s3"
+import type { Matrix, Priority } from "@innokraft/s3"
 import { Console, Effect, Option } from "effect"
 import { InputError } from "../CliError.js"
 import { readJson, readText, writeAtomic } from "../internal/Files.js"
+import { s3Node, s3 as s3Package } from "../internal/Lazy.js"
 import { attempt, printJson, renderTable } from "../internal/Output.js"
-import * as RegionalPriorities from "../internal/RegionalPriorities.js"
+import type * as RegionalPrioritiesModule from "../internal/RegionalPriorities.js"
+
+// Loaded with the package it needs, when a command runs.
+const regionalPriorities = Effect.promise(() => import("../internal/RegionalPriorities.js"))
 
 const json = Options.boolean("json").pipe(Options.withDescription("Print JSON on stdout instead of a table"))
 
@@ -46,10 +49,13 @@ export type MatrixInput = {
   readonly missing: "error" | "zero"
 }
 
+/** The libraries' input errors (CsvError, MatrixError; matched by name, as the packages load lazily) as the CLI's. */
 export const libraryError = (error: unknown) =>
   new InputError({
     message:
-      error instanceof CsvError || error instanceof MatrixError ? error.message : `unexpected failure: ${String(error)}`
+      error instanceof Error && (error.name === "CsvError" || error.name === "MatrixError")
+        ? error.message
+        : `unexpected failure: ${String(error)}`
   })
 
 /** Reads the panel, optionally keeping only some regions; `keep` adds region codes that must stay (a reference row). */
@@ -70,6 +76,7 @@ export const readPanel = (o: MatrixInput, keep: ReadonlyArray<string> = []) =>
         .filter((s) => s !== "")
     )
     const text = yield* readText(o.input)
+    const { Matrix } = yield* s3Package
     return yield* attempt(
       () =>
         Matrix.fromLongCsv(text, {
@@ -117,19 +124,19 @@ const analyse = Command.make(
     Effect.gen(function* () {
       const panel = yield* readPanel(o)
       if (Option.isSome(o.year)) yield* yearOf(panel, o.year.value, "--year")
-      const result = yield* attempt(
-        () =>
-          Analysis.analyse(panel, {
+      const { Analysis } = yield* s3Node
+      // result.json as bytes (a 1,200 × 615 result holds 1.5 million numbers), its density part from a worker thread
+      const { analysis: result, json: bytes } = yield* Effect.tryPromise({
+        try: () =>
+          Analysis.runParallel(panel, {
             eciSd: o.eciSd,
             densityDiagonal: o.densityDiagonal,
             ...(Option.isSome(o.year) ? { year: o.year.value } : {})
           }),
-        libraryError
-      )
-      // Streamed JSON text: a 1,200 × 615 result holds 1.5 million numbers.
-      const text = Analysis.toJsonText(result)
-      if (Option.isSome(o.out)) yield* writeAtomic(o.out.value, `${text}\n`)
-      if (o.json) return yield* Console.log(text)
+        catch: libraryError
+      })
+      if (Option.isSome(o.out)) yield* writeAtomic(o.out.value, bytes, "\n")
+      if (o.json) return yield* Console.log(new TextDecoder().decode(bytes))
       for (const warning of result.warnings) yield* Console.error(`warning: ${warning}`)
       const e = result.eci.eci
       const order = e.labels.map((_, k) => k).sort((a, b) => e.values[b]! - e.values[a]!)
@@ -166,15 +173,19 @@ const referenceOption = Options.text("reference-region").pipe(
 )
 
 const withReference = (m: Matrix.Matrix, reference: Option.Option<string>) =>
-  attempt(
-    () => RegionalPriorities.splitReference(m, Option.getOrUndefined(reference)),
-    (e) => new InputError({ message: (e as Error).message })
+  Effect.flatMap(regionalPriorities, (RegionalPriorities) =>
+    attempt(
+      () => RegionalPriorities.splitReference(m, Option.getOrUndefined(reference)),
+      (e) => new InputError({ message: (e as Error).message })
+    )
   )
 
 const yearOf = (panel: Matrix.Panel, year: number, flag: string) =>
-  attempt(
-    () => RegionalPriorities.yearOf(panel, year, flag),
-    (e) => new InputError({ message: (e as Error).message })
+  Effect.flatMap(regionalPriorities, (RegionalPriorities) =>
+    attempt(
+      () => RegionalPriorities.yearOf(panel, year, flag),
+      (e) => new InputError({ message: (e as Error).message })
+    )
   )
 
 const shiftshare = Command.make(
@@ -195,6 +206,7 @@ const shiftshare = Command.make(
       const panel = yield* readPanel(o, Option.toArray(o.reference))
       const base = yield* withReference(yield* yearOf(panel, o.base, "--base"), o.reference)
       const end = yield* withReference(yield* yearOf(panel, o.end, "--end"), o.reference)
+      const { ShiftShare } = yield* s3Package
       const d = yield* attempt(
         () =>
           ShiftShare.classic(
@@ -253,7 +265,7 @@ const Areas = (value: unknown, path: string) => {
   const fail = (detail: string) => new InputError({ message: `${path}: ${detail}` })
   if (!Array.isArray(value))
     return Effect.fail(fail("expected a JSON array of { name, industries: [codes], challenge? }"))
-  const areas: Array<RegionalPriorities.Area> = []
+  const areas: Array<RegionalPrioritiesModule.Area> = []
   for (const [k, a] of value.entries()) {
     if (
       typeof a?.name !== "string" ||
@@ -270,18 +282,18 @@ const Areas = (value: unknown, path: string) => {
   return Effect.succeed(areas)
 }
 
-const parseWeights = (text: string) => {
+const parseWeights = (text: string, criteria: ReadonlyArray<Priority.Criterion>) => {
   const weights: Partial<Record<Priority.Criterion, number>> = {}
   for (const part of text.split(",")) {
     const [key, value] = part.split("=").map((s) => s.trim())
     if (
-      !(Priority.criteria as ReadonlyArray<string>).includes(key ?? "") ||
+      !(criteria as ReadonlyArray<string>).includes(key ?? "") ||
       !Number.isFinite(Number(value)) ||
       Number(value) < 0
     ) {
       return Effect.fail(
         new InputError({
-          message: `--weights: expected criterion=weight pairs with criteria ${Priority.criteria.join(", ")}, found "${part}"`
+          message: `--weights: expected criterion=weight pairs with criteria ${criteria.join(", ")}, found "${part}"`
         })
       )
     }
@@ -291,11 +303,13 @@ const parseWeights = (text: string) => {
 }
 
 /** Runs the shared priority computation, turning its input errors into the CLI's. */
-const computePriorities = (input: RegionalPriorities.RegionalPrioritiesInput) =>
-  attempt(
-    () => RegionalPriorities.regionalPriorities(input),
-    (e) =>
-      e instanceof RegionalPriorities.PrioritiesInputError ? new InputError({ message: e.message }) : libraryError(e)
+const computePriorities = (input: RegionalPrioritiesModule.RegionalPrioritiesInput) =>
+  Effect.flatMap(regionalPriorities, (RegionalPriorities) =>
+    attempt(
+      () => RegionalPriorities.regionalPriorities(input),
+      (e) =>
+        e instanceof RegionalPriorities.PrioritiesInputError ? new InputError({ message: e.message }) : libraryError(e)
+    )
   )
 
 /** The candidate-area options `s3 priorities` and `report s3` share, read into the computation's input. */
@@ -338,7 +352,8 @@ export const prioritiesFrom = (o: PrioritiesOptions) =>
     const areas = Option.isSome(o.areas)
       ? yield* Effect.flatMap(readJson(o.areas.value), (v) => Areas(v, (o.areas as Option.Some<string>).value))
       : undefined
-    const weights = Option.isSome(o.weights) ? yield* parseWeights(o.weights.value) : undefined
+    const { Priority } = yield* s3Package
+    const weights = Option.isSome(o.weights) ? yield* parseWeights(o.weights.value, Priority.criteria) : undefined
     return yield* computePriorities({
       panel,
       region: o.region,

@@ -40,16 +40,24 @@ export const readJson = (path: string) =>
   )
 
 /**
- * Writes a file atomically: the content goes to a temporary file beside the target, which is then renamed over it,
- * so an interrupted run never leaves a half-written output.
+ * Writes a file atomically: the parts (text as UTF-8, bytes as they are) go in order to a temporary file beside the
+ * target, which is then renamed over it, so an interrupted run never leaves a half-written output.
  */
-export const writeAtomic = (path: string, content: string) =>
+export const writeAtomic = (path: string, ...parts: ReadonlyArray<string | Uint8Array>) =>
   Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
     const p = yield* Path.Path
     const target = p.resolve(path)
     const temporary = p.join(p.dirname(target), `.${p.basename(target)}.${process.pid}.${Date.now()}.tmp`)
-    yield* fs.writeFileString(temporary, content).pipe(
+    const encoder = new TextEncoder()
+    const write = Effect.scoped(
+      Effect.flatMap(fs.open(temporary, { flag: "w" }), (file) =>
+        Effect.forEach(parts, (part) => file.writeAll(typeof part === "string" ? encoder.encode(part) : part), {
+          discard: true
+        })
+      )
+    )
+    yield* write.pipe(
       Effect.zipRight(fs.rename(temporary, target)),
       Effect.tapError(() => fs.remove(temporary).pipe(Effect.ignore)),
       Effect.mapError((error) => new InputError({ message: `${path}: cannot be written (${error.message})` }))

@@ -11,3 +11,7 @@ export const loop = Effect.promise(() => import("@innokraft/loop"))
 export const measure = Effect.promise(() => import("@innokraft/measure"))
 /** `@innokraft/report`, loaded on first use. */
 export const report = Effect.promise(() => import("@innokraft/report"))
+/** `@innokraft/s3`, loaded on first use. */
+export const s3 = Effect.promise(() => import("@innokraft/s3"))
+/** `@innokraft/s3/node` (`Analysis.runParallel`), loaded on first use. */
+export const s3Node = Effect.promise(() => import("@innokraft/s3/node"))

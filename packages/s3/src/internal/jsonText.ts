@@ -24,7 +24,7 @@ export const keyOrder = (labels: ReadonlyArray<string>): Int32Array => {
 }
 
 /** UTF-8 of `"key":` for each label in key order, the first without and the others with a leading comma. */
-interface Keys {
+export interface Keys {
   readonly order: Int32Array
   readonly bytes: Uint8Array
   /** Key `position` is `bytes[start[position]] … bytes[start[position + 1] − 1]`. */
@@ -46,8 +46,12 @@ export const keys = (labels: ReadonlyArray<string>): Keys => {
 
 /** A growing UTF-8 byte buffer. */
 export class Writer {
-  bytes = new Uint8Array(1 << 16)
+  bytes: Uint8Array
   length = 0
+
+  constructor(capacity = 1 << 16) {
+    this.bytes = new Uint8Array(capacity)
+  }
 
   ensure(n: number): void {
     if (this.length + n <= this.bytes.length) return
@@ -76,8 +80,16 @@ export class Writer {
     this.length = p
   }
 
-  toString(): string {
-    return new TextDecoder().decode(this.bytes.subarray(0, this.length))
+  /** Copies bytes in. */
+  append(bytes: Uint8Array): void {
+    this.ensure(bytes.length)
+    this.bytes.set(bytes, this.length)
+    this.length += bytes.length
+  }
+
+  /** The bytes written (a view of the buffer, no copy). */
+  result(): Uint8Array {
+    return this.bytes.subarray(0, this.length)
   }
 }
 
@@ -126,10 +138,12 @@ export const bits = (w: Writer, values: Uint8Array, rows: Keys, columns: Keys): 
 
 /**
  * `{"region":{"industry":value,…},…}` of a row-major grid of numbers, keys in `JSON.stringify` order, NaN and
- * ±Infinity as `null`. `buffer` is a reused array of doubles of the row length.
+ * ±Infinity as `null`.
  */
-export const numbers = (w: Writer, values: Float64Array, rows: Keys, columns: Keys, buffer: Array<number>): void => {
+export const numbers = (w: Writer, values: Float64Array, rows: Keys, columns: Keys): void => {
   const I = columns.order.length
+  // one array of doubles reused for every row (filled with doubles first, so V8 keeps it unboxed)
+  const buffer = Array.from({ length: I }, () => 0.5)
   const { bytes: keyBytes, start: keyStart, order: columnOrder } = columns
   const keyTotal = keyBytes.length
   w.text("{")
