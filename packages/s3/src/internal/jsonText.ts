@@ -141,13 +141,26 @@ export const bits = (w: Writer, values: Uint8Array, rows: Keys, columns: Keys): 
  * ±Infinity as `null`.
  */
 export const numbers = (w: Writer, values: Float64Array, rows: Keys, columns: Keys): void => {
+  w.text("{")
+  numberRows(w, values, rows, columns, 0, rows.order.length)
+  w.text("}")
+}
+
+/** The rows at key positions `from` … `to − 1` of {@link numbers}, without the enclosing braces. */
+export const numberRows = (
+  w: Writer,
+  values: Float64Array,
+  rows: Keys,
+  columns: Keys,
+  from: number,
+  to: number
+): void => {
   const I = columns.order.length
   // one array of doubles reused for every row (filled with doubles first, so V8 keeps it unboxed)
   const buffer = Array.from({ length: I }, () => 0.5)
   const { bytes: keyBytes, start: keyStart, order: columnOrder } = columns
   const keyTotal = keyBytes.length
-  w.text("{")
-  for (let q = 0; q < rows.order.length; q++) {
+  for (let q = from; q < to; q++) {
     rowKey(w, rows, q)
     const base = rows.order[q]! * I
     for (let position = 0; position < I; position++) buffer[position] = values[base + columnOrder[position]!]!
@@ -164,5 +177,4 @@ export const numbers = (w: Writer, values: Float64Array, rows: Keys, columns: Ke
     out[p++] = 125 // }
     w.length = p
   }
-  w.text("}")
 }
