@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Analysis } from "@innokraft/s3"
+import { ResultJson } from "@innokraft/s3/schema"
 import { beforeEach, describe, expect, it } from "vitest"
 import { innokraft } from "./run.js"
 
@@ -42,7 +42,7 @@ describe("innokraft s3 analyse", () => {
     expect(stdout).toContain("40 regions × 60 industries")
     const result = JSON.parse(readFileSync(out, "utf8"))
     // The file matches the published result.json schema exactly (no missing or extra fields).
-    expect(Analysis.ResultJson.parse(result)).toEqual(result)
+    expect(ResultJson.parse(result)).toEqual(result)
     const expected = JSON.parse(readFileSync(join(data, "s3-reference/expected-dev-1.json"), "utf8"))
     expect(Object.keys(result)).toEqual([
       "rca",

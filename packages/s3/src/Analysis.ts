@@ -1,35 +1,29 @@
-import { z } from "zod"
 import type * as Complexity from "./Complexity.js"
 import { numbers, Writer } from "./internal/jsonText.js"
 import * as ResultLayout from "./internal/resultJson.js"
-import { assemble, complexity, specialise } from "./internal/stages.js"
+import { assemble, complexity, parseOptions, specialise } from "./internal/stages.js"
 import type * as Matrix from "./Matrix.js"
 import * as Relatedness from "./Relatedness.js"
+import type { ResultJson } from "./schema.js"
 
 /**
- * Options of {@link analyse} (and of `innokraft s3 analyse`).
+ * Options of {@link analyse} (and of `innokraft s3 analyse`); every field is optional. A value of the wrong kind is a
+ * `MatrixError` that names the option.
  *
  * @since 0.1.0
  */
-export const Options = z.object({
+export interface Options {
   /** The year to analyse when the input is a panel; default the latest. */
-  year: z.number().int().optional(),
+  readonly year?: number | undefined
   /** z-score convention of ECI: `"population"` (py-ecomplexity, default) or `"sample"` (R). */
-  eciSd: z.enum(["population", "sample"]).default("population"),
+  readonly eciSd?: "population" | "sample" | undefined
   /** Whether relatedness density counts the industry itself: `"include"` (py-ecomplexity, default) or `"exclude"` (EconGeo). */
-  densityDiagonal: z.enum(["include", "exclude"]).default("include"),
-  /** RCA threshold for M; default 1. */
-  threshold: z.number().positive().default(1),
-  /** Fitness–complexity iterations in economiccomplexity's sense; default 20. */
-  fitnessIterations: z.number().int().min(1).default(20)
-})
-
-/**
- * Options of {@link analyse} as written by a caller (every field optional).
- *
- * @since 0.1.0
- */
-export type Options = z.input<typeof Options>
+  readonly densityDiagonal?: Relatedness.Diagonal | undefined
+  /** RCA threshold for M, > 0; default 1. */
+  readonly threshold?: number | undefined
+  /** Fitness–complexity iterations in economiccomplexity's sense, a whole number ≥ 1; default 20. */
+  readonly fitnessIterations?: number | undefined
+}
 
 /**
  * Everything {@link analyse} computes, as typed arrays with their labels.
@@ -67,39 +61,17 @@ export interface Analysis {
  * @since 0.1.0
  */
 export const analyse = (input: Matrix.Matrix | Matrix.Panel, options: Options = {}): Analysis => {
-  const s = specialise(input, Options.parse(options))
+  const s = specialise(input, parseOptions(options))
   const proximity = Relatedness.proximity(s.mcp)
   return assemble(s, complexity(s), proximity, Relatedness.density(s.mcp, proximity, s.options.densityDiagonal))
 }
 
-const nested = z.record(z.string(), z.record(z.string(), z.number().nullable()))
-const flat = z.record(z.string(), z.number().nullable())
-
 /**
- * The shape of `result.json` written by `innokraft s3 analyse`. NaN (e.g. the ECI of a region with diversity 0 when
- * the threshold is above 1) is written as `null`.
+ * The `result.json` type; its zod schema, for validating a file, is `ResultJson` of `@innokraft/s3/schema`.
  *
  * @since 0.1.0
  */
-export const ResultJson = z.object({
-  rca: nested,
-  mcp: z.record(z.string(), z.record(z.string(), z.union([z.literal(0), z.literal(1)]))),
-  diversity: flat,
-  ubiquity: flat,
-  eci: flat,
-  pci: flat,
-  fitness: flat,
-  complexity_fc: flat,
-  density: nested,
-  dropped: z.object({ regions: z.array(z.string()), industries: z.array(z.string()) })
-})
-
-/**
- * The `result.json` type.
- *
- * @since 0.1.0
- */
-export type ResultJson = z.infer<typeof ResultJson>
+export type { ResultJson } from "./schema.js"
 
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null)
 

@@ -1,11 +1,11 @@
 import { createRequire } from "node:module"
 import { pathToFileURL } from "node:url"
 import { Worker } from "node:worker_threads"
-import { type Analysis, Options } from "./Analysis.js"
+import type { Analysis, Options } from "./Analysis.js"
 import { Writer } from "./internal/jsonText.js"
 import * as ResultLayout from "./internal/resultJson.js"
 import { claim, join } from "./internal/sharedRows.js"
-import { assemble, complexity, specialise } from "./internal/stages.js"
+import { assemble, complexity, parseOptions, specialise } from "./internal/stages.js"
 import type { Job, Message } from "./internal/worker.js"
 import type * as Matrix from "./Matrix.js"
 import { MatrixError } from "./MatrixError.js"
@@ -96,7 +96,7 @@ export const runParallel = async (
   input: Matrix.Matrix | Matrix.Panel,
   options: Options = {}
 ): Promise<{ readonly analysis: Analysis; readonly json: Uint8Array }> => {
-  const o = Options.parse(options)
+  const o = parseOptions(options)
   // started first, so that the worker boots while this thread computes RCA and M
   const worker = spawn()
   try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { Analysis, Complexity, LocationQuotient, Matrix, Relatedness } from "../src/index.js"
+import { ResultJson } from "../src/schema.js"
 import { eurostatCounties } from "./data.js"
 import { expected, maxDiff, maxDiff2, readShared } from "./golden.js"
 
@@ -7,7 +8,7 @@ describe("Analysis.analyse → result.json", () => {
   it("reproduces the peers' dev-1 outputs through the JSON shape", () => {
     const panel = Matrix.fromLongCsv(readShared("s3-reference/dev-1.csv"), { source: "dev-1.csv" })
     const json = Analysis.toJson(Analysis.analyse(panel, { eciSd: "population", densityDiagonal: "include" }))
-    expect(Analysis.ResultJson.parse(json)).toEqual(json)
+    expect(ResultJson.parse(json)).toEqual(json)
     const e = expected("dev-1")
     expect(Object.keys(json)).toEqual([
       "rca",
@@ -116,7 +117,7 @@ describe("Analysis.toJsonText", () => {
       const result = Analysis.analyse(Matrix.fromLongCsv(readShared(`s3-reference/${name}.csv`), { source: name }))
       const text = Analysis.toJsonText(result)
       expect(text).toBe(JSON.stringify(Analysis.toJson(result)))
-      expect(Analysis.ResultJson.parse(JSON.parse(text))).toEqual(Analysis.toJson(result))
+      expect(ResultJson.parse(JSON.parse(text))).toEqual(Analysis.toJson(result))
     }
   })
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { Matrix, MatrixError, Analysis as Sequential } from "../src/index.js"
 import { Analysis } from "../src/node.js"
+import { ResultJson } from "../src/schema.js"
 import { eurostatCounties } from "./data.js"
 import { readShared } from "./golden.js"
 
@@ -21,7 +22,7 @@ describe("Analysis.runParallel (@innokraft/s3/node)", () => {
     const { analysis, json } = await Analysis.runParallel(panel, { year: 2008 })
     expect(analysis.year).toBe(2008)
     expect(analysis.density.values).toEqual(Sequential.analyse(panel, { year: 2008 }).density.values)
-    const parsed = Analysis.ResultJson.parse(JSON.parse(new TextDecoder().decode(json)))
+    const parsed = ResultJson.parse(JSON.parse(new TextDecoder().decode(json)))
     expect(Object.keys(parsed.rca)).toHaveLength(21)
     expect(parsed.density.SE331).toEqual(Sequential.toJson(Sequential.analyse(panel, { year: 2008 })).density.SE331)
   })
