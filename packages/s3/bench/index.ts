@@ -9,20 +9,25 @@ import { loadavg } from "node:os"
 import { Analysis, Complexity, Fitness, LocationQuotient, Matrix, Relatedness } from "../src/index.js"
 import { synthetic, toCsv } from "./synthetic.js"
 
+// runParallel from the build, so that its worker is the built one (from source it would boot through tsx)
+const { Analysis: ParallelAnalysis } = (await import(
+  new URL("../dist/node.js", import.meta.url).href
+)) as typeof import("../src/node.js")
+
 const median = (xs: Array<number>) => {
   const s = [...xs].sort((a, b) => a - b)
   const mid = Math.floor(s.length / 2)
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
 }
 
-const time = (label: string, runs: number, f: () => unknown) => {
-  f() // warm-up
+const time = async (label: string, runs: number, f: () => unknown) => {
+  await f() // warm-up
   const wall: Array<number> = []
   const cpu: Array<number> = []
   for (let k = 0; k < runs; k++) {
     const c0 = process.cpuUsage()
     const t0 = performance.now()
-    f()
+    await f()
     wall.push(performance.now() - t0)
     const c = process.cpuUsage(c0)
     cpu.push((c.user + c.system) / 1000)
@@ -53,19 +58,24 @@ for (const [R, I, runs] of [
       .map((l) => l.toFixed(2))
       .join(" ")}`
   )
-  time("RCA + M", runs, () => [LocationQuotient.of(m), LocationQuotient.presence(m)])
-  time("ECI/PCI (eigenvector, Lanczos)", runs, () => Complexity.eci(mcp))
-  time("fitness–complexity (20 iterations)", runs, () => Fitness.of(mcp))
+  await time("RCA + M", runs, () => [LocationQuotient.of(m), LocationQuotient.presence(m)])
+  await time("ECI/PCI (eigenvector, Lanczos)", runs, () => Complexity.eci(mcp))
+  await time("fitness–complexity (20 iterations)", runs, () => Fitness.of(mcp))
   const phi = Relatedness.proximity(mcp)
-  time("proximity (co-occurrence on bit sets)", runs, () => Relatedness.proximity(mcp))
-  time("relatedness density", runs, () => Relatedness.density(mcp, phi))
-  time("analyse(): RCA, M, ECI/PCI, fitness, proximity, density", runs, () => Analysis.analyse(m))
+  await time("proximity (co-occurrence on bit sets)", runs, () => Relatedness.proximity(mcp))
+  await time("relatedness density", runs, () => Relatedness.density(mcp, phi))
+  await time("analyse(): RCA, M, ECI/PCI, fitness, proximity, density", runs, () => Analysis.analyse(m))
   const csv = toCsv(m)
   const result = Analysis.analyse(m)
-  time(`Matrix.fromLongCsv (${(csv.length / 1e6).toFixed(1)} MB, ${nnz} rows)`, runs, () => Matrix.fromLongCsv(csv))
-  time("Analysis.toJsonText", runs, () => Analysis.toJsonText(result))
-  time("JSON.stringify(Analysis.toJson) (for comparison)", 3, () => JSON.stringify(Analysis.toJson(result)))
-  time("CSV text → analyse → JSON text (toJsonText)", runs, () =>
-    Analysis.toJsonText(Analysis.analyse(Matrix.fromLongCsv(csv)))
+  await time(`Matrix.fromLongCsv (${(csv.length / 1e6).toFixed(1)} MB, ${nnz} rows)`, runs, () =>
+    Matrix.fromLongCsv(csv)
+  )
+  await time("Analysis.toJsonBytes", runs, () => Analysis.toJsonBytes(result))
+  await time("Analysis.toJsonText (the bytes decoded)", runs, () => Analysis.toJsonText(result))
+  await time("JSON.stringify(Analysis.toJson) (for comparison)", 3, () => JSON.stringify(Analysis.toJson(result)))
+  await time("analyse → toJsonBytes (one thread)", runs, () => Analysis.toJsonBytes(Analysis.analyse(m)))
+  await time("runParallel: analyse + toJsonBytes on two threads (node)", runs, () => ParallelAnalysis.runParallel(m))
+  await time("CSV text → runParallel → result.json bytes", runs, async () =>
+    ParallelAnalysis.runParallel(Matrix.fromLongCsv(csv))
   )
 }

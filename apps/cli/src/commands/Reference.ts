@@ -1,25 +1,31 @@
 import { Command, Options } from "@effect/cli"
-import { County, Municipality, Nuts, Sni, UnknownCodeError } from "@innokraft/reference"
+import type { County, Municipality, Nuts, Sni } from "@innokraft/reference"
 import { Effect, Option } from "effect"
 import { InputError } from "../CliError.js"
+import { reference as referencePackage } from "../internal/Lazy.js"
 import { attempt, printRows } from "../internal/Output.js"
 
 const json = Options.boolean("json").pipe(Options.withDescription("Print JSON instead of a table"))
 
-const unknownCode = (error: unknown) =>
-  new InputError({ message: error instanceof UnknownCodeError ? error.message : String(error) })
+/** `UnknownCodeError` (matched by name, as the package loads lazily) as the CLI's input error. */
+export const unknownCode = (error: unknown) =>
+  new InputError({
+    message: error instanceof Error && error.name === "UnknownCodeError" ? error.message : String(error)
+  })
 
 const counties = Command.make("counties", { json }, ({ json }) =>
-  printRows(
-    json,
-    [
-      { header: "code", cell: (c: County.County) => c.code },
-      { header: "name", cell: (c) => c.name.sv },
-      { header: "english", cell: (c) => c.name.en },
-      { header: "nuts3", cell: (c) => c.nuts3 },
-      { header: "nuts2", cell: (c) => c.nuts2 }
-    ],
-    County.all
+  Effect.flatMap(referencePackage, ({ County }) =>
+    printRows(
+      json,
+      [
+        { header: "code", cell: (c: County.County) => c.code },
+        { header: "name", cell: (c) => c.name.sv },
+        { header: "english", cell: (c) => c.name.en },
+        { header: "nuts3", cell: (c) => c.nuts3 },
+        { header: "nuts2", cell: (c) => c.nuts2 }
+      ],
+      County.all
+    )
   )
 ).pipe(
   Command.withDescription(
@@ -38,6 +44,7 @@ const municipalities = Command.make(
   },
   ({ json, county }) =>
     Effect.gen(function* () {
+      const { County, Municipality } = yield* referencePackage
       const rows = Option.isSome(county)
         ? yield* attempt(() => Municipality.inCounty(County.parse(county.value).code), unknownCode)
         : Municipality.all
@@ -65,15 +72,17 @@ const nuts = Command.make(
     )
   },
   ({ json, level }) =>
-    printRows(
-      json,
-      [
-        { header: "code", cell: (r: Nuts.NutsRegion) => r.code },
-        { header: "level", cell: (r) => String(r.level), align: "right" },
-        { header: "name", cell: (r) => r.name },
-        { header: "parent", cell: (r) => r.parent ?? "" }
-      ],
-      Option.isSome(level) ? Nuts.atLevel(Number(level.value) as Nuts.NutsLevel) : Nuts.all
+    Effect.flatMap(referencePackage, ({ Nuts }) =>
+      printRows(
+        json,
+        [
+          { header: "code", cell: (r: Nuts.NutsRegion) => r.code },
+          { header: "level", cell: (r) => String(r.level), align: "right" },
+          { header: "name", cell: (r) => r.name },
+          { header: "parent", cell: (r) => r.parent ?? "" }
+        ],
+        Option.isSome(level) ? Nuts.atLevel(Number(level.value) as Nuts.NutsLevel) : Nuts.all
+      )
     )
 ).pipe(
   Command.withDescription(
@@ -91,30 +100,32 @@ const sni = Command.make(
     )
   },
   ({ json, section }) =>
-    Option.isSome(section)
-      ? Effect.flatMap(
-          attempt(() => Sni.parseSection(section.value), unknownCode),
-          (s) =>
-            printRows(
-              json,
-              [
-                { header: "division", cell: (d: Sni.Division) => d.code },
-                { header: "name", cell: (d) => d.name.sv },
-                { header: "english", cell: (d) => d.name.en }
-              ],
-              s.divisions.map(Sni.division)
-            )
-        )
-      : printRows(
-          json,
-          [
-            { header: "section", cell: (s: Sni.Section) => s.code },
-            { header: "divisions", cell: (s) => `${s.divisions[0]}–${s.divisions.at(-1)}` },
-            { header: "name", cell: (s) => s.name.sv },
-            { header: "english", cell: (s) => s.name.en }
-          ],
-          Sni.sections
-        )
+    Effect.flatMap(referencePackage, ({ Sni }) =>
+      Option.isSome(section)
+        ? Effect.flatMap(
+            attempt(() => Sni.parseSection(section.value), unknownCode),
+            (s) =>
+              printRows(
+                json,
+                [
+                  { header: "division", cell: (d: Sni.Division) => d.code },
+                  { header: "name", cell: (d) => d.name.sv },
+                  { header: "english", cell: (d) => d.name.en }
+                ],
+                s.divisions.map(Sni.division)
+              )
+          )
+        : printRows(
+            json,
+            [
+              { header: "section", cell: (s: Sni.Section) => s.code },
+              { header: "divisions", cell: (s) => `${s.divisions[0]}–${s.divisions.at(-1)}` },
+              { header: "name", cell: (s) => s.name.sv },
+              { header: "english", cell: (s) => s.name.en }
+            ],
+            Sni.sections
+          )
+    )
 ).pipe(
   Command.withDescription(
     "SNI 2007 / NACE Rev. 2 sections, or one section's divisions. Example: innokraft reference sni --section C"

@@ -1,12 +1,12 @@
 import { Args, Command, Options } from "@effect/cli"
 import { FileSystem } from "@effect/platform"
 import type { Portfolio, Workspace } from "@innokraft/domain"
-import { County, Municipality, UnknownCodeError } from "@innokraft/reference"
 import { Console, Effect, Option } from "effect"
 import { CheckFailed, InputError } from "../CliError.js"
 import { readJson, readText, writeAtomic } from "../internal/Files.js"
-import { domain } from "../internal/Lazy.js"
+import { domain, reference } from "../internal/Lazy.js"
 import { attempt, dim, printJson, renderTable } from "../internal/Output.js"
+import { unknownCode } from "./Reference.js"
 
 const json = Options.boolean("json").pipe(Options.withDescription("Print JSON instead of text"))
 const file = Args.file({ name: "file.json", exists: "either" }).pipe(Args.withDescription("A workspace document"))
@@ -169,10 +169,8 @@ const init = Command.make(
       let workspace: Workspace.Workspace
       if (Option.isSome(example)) workspace = Examples.all[example.value]
       else if (Option.isSome(county)) {
-        const c = yield* attempt(
-          () => County.parse(county.value),
-          (e) => new InputError({ message: e instanceof UnknownCodeError ? e.message : String(e) })
-        )
+        const { County, Municipality } = yield* reference
+        const c = yield* attempt(() => County.parse(county.value), unknownCode)
         workspace = Workspace.empty({
           id: Id.slug(`region ${c.shortName}`),
           name: { sv: `Region ${c.shortName}`, en: `Region ${c.shortName}` },

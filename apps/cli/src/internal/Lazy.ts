@@ -9,6 +9,8 @@ export const domain = Effect.promise(() => import("@innokraft/domain"))
 export const loop = Effect.promise(() => import("@innokraft/loop"))
 /** `@innokraft/measure`, loaded on first use. */
 export const measure = Effect.promise(() => import("@innokraft/measure"))
+/** `@innokraft/reference`, loaded on first use. */
+export const reference = Effect.promise(() => import("@innokraft/reference"))
 /** `@innokraft/report`, loaded on first use. */
 export const report = Effect.promise(() => import("@innokraft/report"))
 /** `@innokraft/s3`, loaded on first use. */
