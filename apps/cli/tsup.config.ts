@@ -16,5 +16,10 @@ export default defineConfig({
   // on its own. Native and driver modules stay outside.
   noExternal: [/^effect/, /^@effect\//, "picocolors", "@innokraft/store", "@innokraft/api"],
   external: ["better-sqlite3", "pg"],
-  treeshake: true
+  treeshake: true,
+  esbuildOptions(options) {
+    // @effect/cli's YAML/TOML/INI parsers for config files, which innokraft does not use (see NoConfigFormats.ts)
+    const none = "./src/internal/NoConfigFormats.ts"
+    options.alias = { ...options.alias, yaml: none, toml: none, ini: none }
+  }
 })

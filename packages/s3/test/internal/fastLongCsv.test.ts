@@ -81,4 +81,66 @@ describe("the fast path of Matrix.fromLongCsv", () => {
       outcome(() => Matrix.fromLongCsv(general(text), { industry: (c) => c !== "TOTAL" }))
     )
   })
+  /** The fast path answers, with the general path's panel. */
+  const agrees = (text: string, o: Matrix.LongCsvOptions = {}) => {
+    expect(fastLongCsv(text, o)).toBeDefined()
+    const panel = outcome(() => Matrix.fromLongCsv(text, o))
+    expect(panel).toEqual(outcome(() => Matrix.fromLongCsv(general(text), o)))
+    return panel
+  }
+
+  it("tells apart codes of equal length whose hashes collide", () => {
+    // the hash rotates each char code into the next byte: A123B and B123A (five chars) collide, and so do Ā + A and
+    // ā + Ł (chars beyond 255)
+    const text =
+      "region,industry,value\nA123B,A123B,1\nB123A,B123A,2\nA123B,B123A,3\n\u0100A,\u0101\u0141,4\n\u0101\u0141,\u0100A,5\n"
+    const panel = agrees(text)
+    expect(panel).toMatchObject({ regions: ["A123B", "B123A", "\u0100A", "\u0101\u0141"] })
+    expect(panel).toMatchObject({ industries: ["A123B", "B123A", "\u0101\u0141", "\u0100A"] })
+  })
+
+  it("reads a region that comes back later, or whose code begins another's", () => {
+    const text = "region,industry,value\nR1,x,1\nR10,x,2\nR1,y,3\nR,x,4\nR10,y,5\nR1,z,6\n"
+    expect(agrees(text)).toMatchObject({ regions: ["R1", "R10", "R"], industries: ["x", "y", "z"] })
+  })
+
+  it("numbers a code by its first kept row, and asks a filter only about rows the general path asks about", () => {
+    const text = "industry,region,value\nx,Z,1\ny,A,2\nTOTAL,B,3\nx,B,4\nq,Z,5\n"
+    const asked: Array<string> = []
+    const o = {
+      region: (code: string) => code !== "Z",
+      industry: (code: string) => {
+        asked.push(code)
+        return code !== "TOTAL"
+      }
+    }
+    fastLongCsv(text, o)
+    expect(asked).toEqual(["y", "TOTAL", "x"]) // not q, which only a filtered region has
+    expect(agrees(text, o)).toMatchObject({ regions: ["A", "B"], industries: ["y", "x"] })
+  })
+
+  it("hands a repeated cell to the general path, also when its region comes back later", () => {
+    for (const text of [
+      "region,industry,value\nA,x,1\nA,x,2\n",
+      "region,industry,value\nA,x,1\nB,x,2\nA,x,3\n",
+      "region,industry,value,year\nA,x,1,2020\nA,x,2,2021\nB,x,3,2020\nA,x,4,2021\n"
+    ]) {
+      expect(fastLongCsv(text, {})).toBeUndefined()
+      expect(() => Matrix.fromLongCsv(text)).toThrow(/appears again/)
+    }
+  })
+
+  it("reads CRLF lines, blank lines and a last line without its end", () => {
+    agrees("region,industry,value\r\nA,x,1\r\n\r\nB,y,2\r\nA,y,3")
+  })
+
+  it("keeps every value when more than 255 industries and 512 regions come in late, and values outgrow int32", () => {
+    const lines = ["region,industry,value"]
+    for (let r = 0; r < 700; r++) lines.push(`R${r},I${r % 7},${r}`)
+    // new industries after 700 cells, then values that are not int32 (−0 is one): the compact cells change form
+    for (let i = 0; i < 300; i++) lines.push(`R${i},J${i},${i + 1}`)
+    lines.push("R1,K,-0", "R2,K,4294967296", "R3,K,2.5", "R4,K,12345678901234567")
+    const panel = agrees(`${lines.join("\n")}\n`)
+    expect(panel).toMatchObject({ regions: { length: 700 }, industries: { length: 308 } })
+  })
 })
