@@ -142,7 +142,7 @@ export const toJsonText = (analysis: Analysis): string => new TextDecoder().deco
  */
 export const toJsonBytes = (analysis: Analysis): Uint8Array => {
   const layout = ResultLayout.make(analysis.rca)
-  const w = new Writer(ResultLayout.estimate(layout, 3))
+  const w = new Writer(ResultLayout.estimate(layout))
   ResultLayout.head(w, layout, analysis)
   numbers(w, analysis.density.values, layout.rows, layout.columns)
   ResultLayout.tail(w, analysis.dropped)

@@ -114,7 +114,7 @@ export const runParallel = async (
     } satisfies Job)
     const c = complexity(s)
     const layout = ResultLayout.make(s.rca)
-    const w = new Writer(ResultLayout.estimate(layout, 3))
+    const w = new Writer(ResultLayout.estimate(layout))
     ResultLayout.head(w, layout, { ...c, rca: s.rca, mcp: s.mcp })
     const { proximity } = await messages.density
     const mine = claim(density, layout.rows, layout.columns, counter)

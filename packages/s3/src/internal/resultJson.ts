@@ -17,11 +17,15 @@ export const make = (labels: Pick<Grid<Float64Array>, "regions" | "industries">)
   columns: keys(labels.industries)
 })
 
-/** A generous size in bytes of `grids` grids of numbers (shortest round-trip doubles are at most 24 characters). */
-export const estimate = (layout: Layout, grids: number): number => {
+/**
+ * A generous size in bytes of the whole `result.json`: two grids of numbers (shortest round-trip doubles are mostly
+ * 17–19 characters, at most 24) and one of 0/1, with their keys; the vectors are small beside them.
+ */
+export const estimate = (layout: Layout): number => {
   const R = layout.rows.order.length
   const I = layout.columns.order.length
-  return grids * (layout.rows.bytes.length + R * (layout.columns.bytes.length + 20 * I + 2)) + (1 << 16)
+  const keys = layout.rows.bytes.length + R * (layout.columns.bytes.length + 2)
+  return 3 * keys + R * I * (2 * 20 + 1) + (1 << 16)
 }
 
 const vectorText = (v: Vector): string => {
