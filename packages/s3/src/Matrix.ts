@@ -316,7 +316,13 @@ export const year = (panel: Panel, y?: number): Matrix => {
   let k = panel.years.length - 1
   if (y !== undefined) {
     k = panel.years.indexOf(y)
-    if (k < 0) throw new MatrixError(`expected one of the years ${panel.years.join(", ")}, found ${y}`)
+    if (k < 0) {
+      throw new MatrixError(
+        panel.years.every((year) => year === null)
+          ? `expected no year: the input has no year column, found ${y}`
+          : `expected one of the years ${panel.years.join(", ")}, found ${y}`
+      )
+    }
   }
   return { regions: panel.regions, industries: panel.industries, values: panel.values[k]! }
 }

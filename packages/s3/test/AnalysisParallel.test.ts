@@ -27,6 +27,15 @@ describe("Analysis.runParallel (@innokraft/s3/node)", () => {
     expect(parsed.density.SE331).toEqual(Sequential.toJson(Sequential.analyse(panel, { year: 2008 })).density.SE331)
   })
 
+  it("takes a function that reads the input, called while the worker boots, and passes on its error", async () => {
+    const text = readShared("s3-reference/dev-1.csv")
+    const { analysis } = await Analysis.runParallel(() => Matrix.fromLongCsv(text, { source: "dev-1.csv" }))
+    expect(analysis).toEqual(Sequential.analyse(Matrix.fromLongCsv(text)))
+    await expect(
+      Analysis.runParallel(() => Matrix.fromLongCsv("region,industry,value\nA,x,-1\n", { source: "bad.csv" }))
+    ).rejects.toThrow(/bad\.csv:2/)
+  })
+
   it("rejects bad input with the same error as analyse", async () => {
     const empty = Matrix.make(["A", "B"], ["x", "y"], [0, 0, 0, 0])
     await expect(Analysis.runParallel(empty)).rejects.toBeInstanceOf(MatrixError)

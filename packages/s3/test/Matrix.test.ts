@@ -19,6 +19,9 @@ describe("Matrix.fromLongCsv", () => {
     expect(Matrix.year(panel, 2020).values[0]).toBe(5)
     expect(Matrix.year(panel).values[0]).toBe(1)
     expect(() => Matrix.year(panel, 1999)).toThrow(MatrixError)
+    expect(() => Matrix.year(Matrix.fromLongCsv("region,industry,value\nA,x,1\n"), 2017)).toThrow(
+      "expected no year: the input has no year column, found 2017"
+    )
   })
 
   it("names source, line and column of a bad value, a negative count, a duplicate cell and a missing column", () => {

@@ -58,8 +58,11 @@ export const libraryError = (error: unknown) =>
         : `unexpected failure: ${String(error)}`
   })
 
-/** Reads the panel, optionally keeping only some regions; `keep` adds region codes that must stay (a reference row). */
-export const readPanel = (o: MatrixInput, keep: ReadonlyArray<string> = []) =>
+/**
+ * Reads the file and returns the parse of its panel, to run later (`s3 analyse` runs it while its worker thread boots);
+ * `keep` adds region codes that must stay when `--regions` filters (a reference row).
+ */
+const panelParser = (o: MatrixInput, keep: ReadonlyArray<string> = []) =>
   Effect.gen(function* () {
     let pattern: RegExp | undefined
     if (Option.isSome(o.regions)) {
@@ -77,23 +80,24 @@ export const readPanel = (o: MatrixInput, keep: ReadonlyArray<string> = []) =>
     )
     const text = yield* readText(o.input)
     const { Matrix } = yield* s3Package
-    return yield* attempt(
-      () =>
-        Matrix.fromLongCsv(text, {
-          source: o.input,
-          columns: {
-            region: o.regionColumn,
-            industry: o.industryColumn,
-            value: o.valueColumn,
-            ...(Option.isSome(o.yearColumn) ? { year: o.yearColumn.value } : {})
-          },
-          ...(pattern ? { region: (code: string) => pattern.test(code) || keep.includes(code) } : {}),
-          ...(excluded.size > 0 ? { industry: (code: string) => !excluded.has(code) } : {}),
-          missing: o.missing
-        }),
-      libraryError
-    )
+    return () =>
+      Matrix.fromLongCsv(text, {
+        source: o.input,
+        columns: {
+          region: o.regionColumn,
+          industry: o.industryColumn,
+          value: o.valueColumn,
+          ...(Option.isSome(o.yearColumn) ? { year: o.yearColumn.value } : {})
+        },
+        ...(pattern ? { region: (code: string) => pattern.test(code) || keep.includes(code) } : {}),
+        ...(excluded.size > 0 ? { industry: (code: string) => !excluded.has(code) } : {}),
+        missing: o.missing
+      })
   })
+
+/** Reads the panel, optionally keeping only some regions; `keep` adds region codes that must stay (a reference row). */
+export const readPanel = (o: MatrixInput, keep: ReadonlyArray<string> = []) =>
+  Effect.flatMap(panelParser(o, keep), (parse) => attempt(parse, libraryError))
 
 const oneDecimal = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1))
 
@@ -122,18 +126,29 @@ const analyse = Command.make(
   },
   (o) =>
     Effect.gen(function* () {
-      const panel = yield* readPanel(o)
-      if (Option.isSome(o.year)) yield* yearOf(panel, o.year.value, "--year")
+      const parse = yield* panelParser(o)
       const { Analysis } = yield* s3Node
-      // result.json as bytes (a 1,200 × 615 result holds 1.5 million numbers), its density part from a worker thread
+      const RegionalPriorities = yield* regionalPriorities
+      // result.json as bytes (a 1,200 × 615 result holds 1.5 million numbers), its density part partly from a worker
+      // thread, which boots while the file is parsed
       const { analysis: result, json: bytes } = yield* Effect.tryPromise({
         try: () =>
-          Analysis.runParallel(panel, {
-            eciSd: o.eciSd,
-            densityDiagonal: o.densityDiagonal,
-            ...(Option.isSome(o.year) ? { year: o.year.value } : {})
-          }),
-        catch: libraryError
+          Analysis.runParallel(
+            () => {
+              const panel = parse()
+              if (Option.isSome(o.year)) RegionalPriorities.yearOf(panel, o.year.value, "--year")
+              return panel
+            },
+            {
+              eciSd: o.eciSd,
+              densityDiagonal: o.densityDiagonal,
+              ...(Option.isSome(o.year) ? { year: o.year.value } : {})
+            }
+          ),
+        catch: (e) =>
+          e instanceof RegionalPriorities.PrioritiesInputError
+            ? new InputError({ message: e.message })
+            : libraryError(e)
       })
       if (Option.isSome(o.out)) yield* writeAtomic(o.out.value, bytes, "\n")
       if (o.json) return yield* Console.log(new TextDecoder().decode(bytes))
