@@ -1,7 +1,6 @@
-import { createRequire } from "node:module"
 import { availableParallelism } from "node:os"
-import { pathToFileURL } from "node:url"
-import { Worker } from "node:worker_threads"
+import type { Worker } from "node:worker_threads"
+import { ScriptWorker } from "@innokraft/threads"
 import type { Data } from "./Data.js"
 import type { Framework } from "./Framework.js"
 import type { Job, Message } from "./internal/worker.js"
@@ -20,29 +19,6 @@ export interface ParallelOptions extends UncertaintyOptions {
   readonly workers?: number
   /** Called as workers report, with the runs done over all workers and the total; reaches the total once, last. */
   readonly onProgress?: (done: number, total: number) => void
-}
-
-// The worker sits next to the running file: dist/internal/worker.{js,cjs} in the build; from source (tests and
-// benches, under the `@innokraft/source` condition) it is src/internal/worker.ts, loaded through tsx in the worker.
-const here = import.meta.url
-const source = here.endsWith(".ts")
-const workerUrl = new URL(`./internal/worker.${source ? "ts" : here.endsWith(".cjs") ? "cjs" : "js"}`, here)
-
-/** tsx's ESM API (`tsx/esm/api` under the import condition), a dev dependency of the repository. */
-const tsxApi = (): URL => {
-  const require = createRequire(here)
-  const pkg = require.resolve("tsx/package.json")
-  const exports = (require(pkg) as { exports: Record<string, { import: { default: string } }> }).exports
-  return new URL(exports["./esm/api"]!.import.default, pathToFileURL(pkg))
-}
-
-const spawn = (workerData: Job): Worker => {
-  // the built worker runs with Node's defaults: inheriting, say, `--conditions=@innokraft/source` from a tsx parent
-  // would point its imports at TypeScript sources it cannot load
-  if (!source) return new Worker(workerUrl, { workerData, execArgv: [] })
-  // `--import tsx` in a worker's execArgv is ignored by Node 20, but tsx's ESM tsImport works in any thread
-  const boot = `import(${JSON.stringify(tsxApi().href)}).then((tsx) => tsx.tsImport(${JSON.stringify(workerUrl.href)}, ${JSON.stringify(here)}))`
-  return new Worker(boot, { eval: true, workerData, execArgv: ["--conditions=@innokraft/source"] })
 }
 
 /**
@@ -116,7 +92,7 @@ export const runParallel = (
       }
       let worker: Worker
       try {
-        worker = spawn(job)
+        worker = ScriptWorker.start(import.meta.url, "./internal/worker", { workerData: job })
       } catch (e) {
         fail(e instanceof Error ? e : new Error(String(e)))
         return

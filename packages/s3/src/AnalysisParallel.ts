@@ -1,6 +1,5 @@
-import { createRequire } from "node:module"
-import { pathToFileURL } from "node:url"
-import { Worker } from "node:worker_threads"
+import type { Worker } from "node:worker_threads"
+import { ScriptWorker } from "@innokraft/threads"
 import type { Analysis, Options } from "./Analysis.js"
 import { Writer } from "./internal/jsonText.js"
 import * as ResultLayout from "./internal/resultJson.js"
@@ -11,29 +10,6 @@ import type * as Matrix from "./Matrix.js"
 import { MatrixError } from "./MatrixError.js"
 
 export * from "./Analysis.js"
-
-// The worker sits next to the running file: dist/internal/worker.{js,cjs} in the build; from source (tests and
-// benches, under the `@innokraft/source` condition) it is src/internal/worker.ts, loaded through tsx in the worker.
-const here = import.meta.url
-const source = here.endsWith(".ts")
-const workerUrl = new URL(`./internal/worker.${source ? "ts" : here.endsWith(".cjs") ? "cjs" : "js"}`, here)
-
-/** tsx's ESM API (`tsx/esm/api` under the import condition), a dev dependency of the repository. */
-const tsxApi = (): URL => {
-  const require = createRequire(here)
-  const pkg = require.resolve("tsx/package.json")
-  const exports = (require(pkg) as { exports: Record<string, { import: { default: string } }> }).exports
-  return new URL(exports["./esm/api"]!.import.default, pathToFileURL(pkg))
-}
-
-const spawn = (): Worker => {
-  // the built worker runs with Node's defaults: inheriting, say, `--conditions=@innokraft/source` from a tsx parent
-  // would point its imports at TypeScript sources it cannot load
-  if (!source) return new Worker(workerUrl, { execArgv: [] })
-  // `--import tsx` in a worker's execArgv is ignored by Node 20, but tsx's ESM tsImport works in any thread
-  const boot = `import(${JSON.stringify(tsxApi().href)}).then((tsx) => tsx.tsImport(${JSON.stringify(workerUrl.href)}, ${JSON.stringify(here)}))`
-  return new Worker(boot, { eval: true, execArgv: ["--conditions=@innokraft/source"] })
-}
 
 type Density = Extract<Message, { type: "density" }>
 type Part = Extract<Message, { type: "part" }>
@@ -101,7 +77,7 @@ export const runParallel = async (
 ): Promise<{ readonly analysis: Analysis; readonly json: Uint8Array }> => {
   const o = parseOptions(options)
   // started first, so that the worker boots while this thread reads the input and computes RCA and M
-  const worker = spawn()
+  const worker = ScriptWorker.start(import.meta.url, "./internal/worker")
   const messages = listen(worker)
   try {
     const s = specialise(typeof input === "function" ? input() : input, o)
