@@ -57,7 +57,7 @@ const listen = (worker: Worker): { density: Promise<Density>; part: Promise<Part
  * computes proximity and relatedness density while this thread computes ECI/PCI and fitness and writes the head of
  * `result.json`; then both write the density grid's rows, block by block. The analysis and the bytes are identical,
  * bit for bit, to `analyse(input, options)` and `toJsonBytes` of it; the worker is terminated when the call settles.
- * On two cores it takes about half the time of the two calls in a row for a 1,200 × 615 matrix.
+ * The speed-up depends on the machine. On a 2-core machine a 1,200 × 615 matrix takes 0.41 s instead of 0.53 s.
  *
  * `input` may also be a function that returns the matrix or panel, e.g. `() => Matrix.fromLongCsv(text)`: it is
  * called after the worker is started, so that the worker boots while the input is read.
