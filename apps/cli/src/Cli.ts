@@ -18,15 +18,36 @@ const root = Command.make("innokraft").pipe(
   Command.withSubcommands([reference, workspace, data, measure, s3, loop, report, db, orgs, tokens, serve])
 )
 
+// Escape sequences of colours and styles (SGR).
+const ANSI = /\u001b\[[0-9;]*m/g
+
+const colours = (stream: NodeJS.WriteStream) => Boolean(stream.isTTY) && !process.env.NO_COLOR
+
+/**
+ * The console without colours on a stream that is not a terminal, or with NO_COLOR set: @effect/cli writes its help
+ * and errors in colour unconditionally, which shows as escape codes in pipes and files.
+ */
+const plain = (base: Console.Console): Console.Console => {
+  const strip = (args: ReadonlyArray<unknown>) => args.map((a) => (typeof a === "string" ? a.replace(ANSI, "") : a))
+  return {
+    ...base,
+    log: (...args) => base.log(...(colours(process.stdout) ? args : strip(args))),
+    error: (...args) => base.error(...(colours(process.stderr) ? args : strip(args)))
+  }
+}
+
 /**
  * Runs the CLI on `process.argv`. Domain failures are printed as `innokraft: <message>` on stderr.
  *
  * @since 0.1.0
  */
 export const run = (argv: ReadonlyArray<string>) =>
-  Command.run(root, { name: "innokraft", version: pkg.version })(argv).pipe(
-    Effect.tapError((error) =>
-      ValidationError.isValidationError(error) ? Effect.void : Console.error(`innokraft: ${error.message}`)
+  Effect.flatMap(Effect.console, (base) =>
+    Command.run(root, { name: "innokraft", version: pkg.version })(argv).pipe(
+      Effect.tapError((error) =>
+        ValidationError.isValidationError(error) ? Effect.void : Console.error(`innokraft: ${error.message}`)
+      ),
+      Console.withConsole(plain(base))
     )
   )
 

@@ -16,6 +16,18 @@ describe("innokraft", () => {
     expect(stdout).toContain("Example: innokraft reference counties")
   })
 
+  it("writes help and usage errors without colour codes into a pipe, even without NO_COLOR", () => {
+    const { NO_COLOR: _, ...env } = process.env
+    const help = innokraft(["s3", "--help"], { env })
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain("USAGE")
+    expect(help.stdout).not.toContain("\u001b[")
+    const usage = innokraft(["s3", "analyse"], { env })
+    expect(usage.code).toBe(2)
+    expect(usage.stderr).toContain("Expected to find option: '--input'")
+    expect(usage.stderr + usage.stdout).not.toContain("\u001b[")
+  })
+
   it("exits 2 on an unknown flag or command", () => {
     const flag = innokraft(["reference", "counties", "--jsn"])
     expect(flag.code).toBe(2)
