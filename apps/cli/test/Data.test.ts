@@ -123,12 +123,32 @@ describe("innokraft data inspect", () => {
     expect(sectionA.missing).toBe(0)
   })
 
-  it("reads semicolon CSV exported with Swedish settings", () => {
+  it("reads Eurostat's R&D file exported with Swedish settings (semicolons, decimal commas) as the original", () => {
+    const rd = join(import.meta.dirname, "../../../../shared/data/eurostat-rd-nuts2/rd_private_eur_hab.nuts2.csv")
+    const swedish = join(dir, "rd-sv.csv")
+    writeFileSync(
+      swedish,
+      readFileSync(rd, "utf8")
+        .replaceAll(",", ";")
+        .replace(/(\d)\.(\d)/g, "$1,$2")
+    )
+    expect(readFileSync(swedish, "utf8")).toContain("2015;AT11;2016;237,9")
+    const map = ["--map", "unit=nuts_id,period=year,value=rd_private_eur_hab", "--json"]
+    const original = innokraft(["data", "inspect", rd, ...map])
+    const fromSwedish = innokraft(["data", "inspect", swedish, ...map])
+    expect(fromSwedish.code).toBe(0)
+    expect(JSON.parse(fromSwedish.stdout)).toEqual({ ...JSON.parse(original.stdout), source: swedish })
+    const out = join(dir, "rd-point.csv")
+    expect(innokraft(["data", "convert", swedish, "--out", out]).code).toBe(0)
+    expect(readFileSync(out, "utf8")).toContain("2015,AT11,2016,237.9\n")
+  })
+
+  it("refuses a semicolon file that mixes decimal commas and points, naming the cell", () => {
     const path = join(dir, "semi.csv")
-    writeFileSync(path, "unit;indicator;period;value\nSE33;rd;2020;..\nSE32;rd;2020;12,5\n")
+    writeFileSync(path, "unit;indicator;period;value\nSE33;rd;2020;1.5\nSE32;rd;2020;12,5\n")
     const { code, stderr } = innokraft(["data", "inspect", path])
     expect(code).toBe(1)
-    expect(stderr).toContain(`${path}:3 column "value": expected a number, found "12,5"`)
+    expect(stderr).toContain(`${path}:3 column "value": expected a number, found "12,5" (a decimal comma?`)
   })
 
   it("names the columns a file has when --map points at one it lacks, and a sheet that is not there", () => {

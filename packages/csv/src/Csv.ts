@@ -13,7 +13,16 @@ export interface Table {
   readonly rows: ReadonlyArray<ReadonlyArray<string>>
   /** `lines[i]` is the 1-based line on which `rows[i]` starts. */
   readonly lines: ReadonlyArray<number>
+  /** The decimal separator {@link number} reads: `"."` when absent. */
+  readonly decimal?: Decimal
 }
+
+/**
+ * The decimal separator of numbers in a file: `"."`, or `","` as in files exported with Swedish settings (`12,5`).
+ *
+ * @since 0.1.0
+ */
+export type Decimal = "." | ","
 
 /**
  * Options for {@link parse}.
@@ -25,6 +34,11 @@ export interface ParseOptions {
   readonly source?: string
   /** Field delimiter. Default `","`; SCB and Excel exports in Swedish locales often use `";"`. */
   readonly delimiter?: "," | ";" | "\t"
+  /**
+   * The decimal separator for {@link number}. Default `"."`. Use `","` for Swedish-locale exports, which write
+   * `12,5` and separate fields with `";"`. A comma cannot be both the decimal separator and the delimiter.
+   */
+  readonly decimal?: Decimal
 }
 
 const QUOTE = 34
@@ -46,6 +60,9 @@ const CR = 13
  */
 export const parse = (text: string, options: ParseOptions = {}): Table => {
   const source = options.source ?? "<csv>"
+  if (options.decimal === "," && (options.delimiter ?? ",") === ",") {
+    throw new RangeError(`${source}: a decimal comma needs another delimiter, e.g. ";"`)
+  }
   const delimiter = (options.delimiter ?? ",").charCodeAt(0)
   const n = text.length
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0
@@ -122,7 +139,7 @@ export const parse = (text: string, options: ParseOptions = {}): Table => {
       )
     }
   }
-  return { source, header, rows: records, lines }
+  return { source, header, rows: records, lines, ...(options.decimal === "," ? { decimal: "," as const } : {}) }
 }
 
 /**
@@ -151,23 +168,49 @@ export const columnIndex = (table: Table, name: string): number => {
 export const records = (table: Table): Array<Record<string, string>> =>
   table.rows.map((row) => Object.fromEntries(table.header.map((name, j) => [name, row[j]!])))
 
+// With a decimal comma: digits, at most one comma, an optional exponent; no point (it could be a thousands separator).
+const COMMA_NUMBER = /^[+-]?(\d+(,\d*)?|,\d+)([eE][+-]?\d+)?$/
+
 /**
- * Reads a field as a finite number. An empty field, `NA`, `..` (SCB/Eurostat's "not available") or `:` is `null`;
- * anything else that is not a number is a {@link CsvError} naming the line and column.
+ * A field's text as {@link number} reads it: trimmed; empty, `NA`, `..`, `:` or `NaN` is `null`; a finite number
+ * with `decimal` as its separator is the number; anything else is `undefined`. For readers that scan text themselves.
+ *
+ * @example
+ * ```ts
+ * Csv.parseNumber("12,5", ",") // 12.5
+ * Csv.parseNumber("..") //        null
+ * Csv.parseNumber("12,5") //      undefined
+ * ```
+ * @since 0.1.0
+ */
+export const parseNumber = (field: string, decimal: Decimal = "."): number | null | undefined => {
+  const text = field.trim()
+  if (text === "" || text === "NA" || text === ".." || text === ":" || text === "NaN") return null
+  if (decimal === "," && !COMMA_NUMBER.test(text)) return undefined
+  const value = Number(decimal === "," ? text.replace(",", ".") : text)
+  return Number.isFinite(value) ? value : undefined
+}
+
+/**
+ * Reads a field as a finite number, with the table's decimal separator. An empty field, `NA`, `..` (SCB/Eurostat's
+ * "not available") or `:` is `null`; anything else that is not a number is a {@link CsvError} naming the line and
+ * column (and, for `12,5` in a file read with a decimal point, suggesting `decimal: ","`).
  *
  * @since 0.1.0
  */
 export const number = (table: Table, rowIndex: number, columnIndex: number): number | null => {
   const raw = table.rows[rowIndex]![columnIndex]!
-  const text = raw.trim()
-  if (text === "" || text === "NA" || text === ".." || text === ":" || text === "NaN") return null
-  const value = Number(text)
-  if (!Number.isFinite(value)) {
+  const value = parseNumber(raw, table.decimal)
+  if (value === undefined) {
+    const hint =
+      table.decimal !== "," && COMMA_NUMBER.test(raw.trim())
+        ? ' (a decimal comma? read the file with decimal: ",")'
+        : ""
     throw new CsvError(
       table.source,
       table.lines[rowIndex]!,
       table.header[columnIndex],
-      `expected a number, found ${JSON.stringify(raw)}`
+      `expected a number${table.decimal === "," ? " with a decimal comma" : ""}, found ${JSON.stringify(raw)}${hint}`
     )
   }
   return value

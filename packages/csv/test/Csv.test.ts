@@ -70,6 +70,13 @@ describe("Csv.number and Csv.columnIndex", () => {
     expect(() => Csv.number(table, 2, 1)).toThrow('obs.csv:4 column "value": expected a number, found "abc"')
   })
 
+  it("suggests a decimal comma when a field looks like one", () => {
+    const swedish = Csv.parse("unit;value\nSE331;12,5\n", { source: "sv.csv", delimiter: ";" })
+    expect(() => Csv.number(swedish, 0, 1)).toThrow(
+      'sv.csv:2 column "value": expected a number, found "12,5" (a decimal comma? read the file with decimal: ",")'
+    )
+  })
+
   it("lists the header when a column is missing", () => {
     expect(() => Csv.columnIndex(table, "year")).toThrow(
       'expected a column named "year"; the header has "unit", "value"'
@@ -78,5 +85,45 @@ describe("Csv.number and Csv.columnIndex", () => {
 
   it("gives records keyed by header", () => {
     expect(Csv.records(table)[0]).toEqual({ unit: "SE331", value: "1.5" })
+  })
+})
+
+describe("decimal commas", () => {
+  it("reads Eurostat's R&D file exported with Swedish settings (; and ,) as the original", () => {
+    const text = readFileSync(join(shared, "eurostat-rd-nuts2/rd_private_eur_hab.nuts2.csv"), "utf8")
+    const original = Csv.parse(text, { source: "rd.csv" })
+    // what Excel with Swedish settings writes: semicolons between fields, commas in numbers
+    const swedish = Csv.parse(text.replaceAll(",", ";").replaceAll(".", ","), { delimiter: ";", decimal: "," })
+    const value = Csv.columnIndex(original, "rd_private_eur_hab")
+    expect(swedish.rows.length).toBe(original.rows.length)
+    let decimals = 0
+    for (let row = 0; row < original.rows.length; row++) {
+      expect(Csv.number(swedish, row, value)).toBe(Csv.number(original, row, value))
+      if (swedish.rows[row]![value]!.includes(",")) decimals++
+    }
+    expect(decimals).toBeGreaterThan(1000)
+    expect(Csv.number(swedish, 0, value)).toBe(237.9)
+  })
+
+  it("reads signs, exponents and missing markers, and refuses a point or a second comma", () => {
+    expect(Csv.parseNumber("-0,25", ",")).toBe(-0.25)
+    expect(Csv.parseNumber(" 1,5e3 ", ",")).toBe(1500)
+    expect(Csv.parseNumber(",5", ",")).toBe(0.5)
+    expect(Csv.parseNumber("42", ",")).toBe(42)
+    expect(Csv.parseNumber("..", ",")).toBeNull()
+    expect(Csv.parseNumber("1.234,5", ",")).toBeUndefined()
+    expect(Csv.parseNumber("12.5", ",")).toBeUndefined()
+    expect(Csv.parseNumber("1,2,3", ",")).toBeUndefined()
+    expect(Csv.parseNumber("12,5")).toBeUndefined()
+    const table = Csv.parse("unit;value\nSE331;12.5\n", { source: "sv.csv", delimiter: ";", decimal: "," })
+    expect(() => Csv.number(table, 0, 1)).toThrow(
+      'sv.csv:2 column "value": expected a number with a decimal comma, found "12.5"'
+    )
+  })
+
+  it("refuses a comma as both delimiter and decimal separator", () => {
+    expect(() => Csv.parse("a\n1\n", { source: "x.csv", decimal: "," })).toThrow(
+      'x.csv: a decimal comma needs another delimiter, e.g. ";"'
+    )
   })
 })

@@ -39,6 +39,8 @@ export const periodIndex = (data: Data, period?: number): number => {
 export interface LongCsvOptions {
   readonly source?: string
   readonly delimiter?: "," | ";" | "\t"
+  /** The decimal separator: `"."` (default) or `","` for Swedish-locale exports (with `delimiter: ";"`). */
+  readonly decimal?: Csv.Decimal
   /** When given, indicator codes must belong to it; codes that are framework denominators are stored as such. */
   readonly framework?: Framework
   /** Column names, defaults `unit`, `indicator`, `period`, `value`, `breakdown`. */
@@ -65,7 +67,11 @@ export interface LongCsvOptions {
  */
 export const fromLongCsv = (text: string, options: LongCsvOptions = {}): Data => {
   const source = options.source ?? "<csv>"
-  const table = Csv.parse(text, { source, ...(options.delimiter ? { delimiter: options.delimiter } : {}) })
+  const table = Csv.parse(text, {
+    source,
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.decimal ? { decimal: options.decimal } : {})
+  })
   const names = options.columns ?? {}
   const cu = Csv.columnIndex(table, names.unit ?? "unit")
   const ci = Csv.columnIndex(table, names.indicator ?? "indicator")

@@ -35,6 +35,14 @@ describe("Data.fromLongCsv", () => {
     expect(() => Data.periodIndex(d, 2020)).toThrow("period: expected one of 2015, 2017, found 2020")
   })
 
+  it("reads the same observations from a Swedish-locale export (semicolons, decimal commas)", () => {
+    const swedish = text.replaceAll(",", ";").replace(/(\d)\.(\d)/g, "$1,$2")
+    expect(swedish).toContain("SE33;rd;2017;152,3;")
+    const d = Data.fromLongCsv(swedish, { framework: fw, source: "obs.csv", delimiter: ";", decimal: "," })
+    expect(d).toEqual(Data.fromLongCsv(text, { framework: fw, source: "obs.csv" }))
+    expect(DataSet.get(d.indicators[1]!, "SE33", "rd")).toBe(152.3)
+  })
+
   it("names the line of unknown codes, bad periods and duplicates", () => {
     expect(() =>
       Data.fromLongCsv("unit,indicator,period,value\nSE33,xx,2017,1\n", { framework: fw, source: "o.csv" })

@@ -139,6 +139,8 @@ export interface LongCsvOptions {
   /** Label for error messages, usually the file path. Default `"<csv>"`. */
   readonly source?: string
   readonly delimiter?: "," | ";" | "\t"
+  /** The decimal separator: `"."` (default) or `","` for Swedish-locale exports (with `delimiter: ";"`). */
+  readonly decimal?: Csv.Decimal
   /** Column names. Defaults: `region`, `industry`, `value`, and `year` if the header has it. */
   readonly columns?: {
     readonly region?: string
@@ -182,7 +184,8 @@ export const fromLongCsv = (text: string, options: LongCsvOptions = {}): Panel =
   if (fast !== undefined) return fast
   const table = Csv.parse(text, {
     ...(options.source === undefined ? {} : { source: options.source }),
-    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter })
+    ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
+    ...(options.decimal === undefined ? {} : { decimal: options.decimal })
   })
   const names = options.columns ?? {}
   const regionColumn = Csv.columnIndex(table, names.region ?? "region")

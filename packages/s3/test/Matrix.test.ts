@@ -1,4 +1,4 @@
-import { CsvError } from "@innokraft/csv"
+import { Csv, CsvError } from "@innokraft/csv"
 import { describe, expect, it } from "vitest"
 import { Complexity, LocationQuotient, Matrix, MatrixError } from "../src/index.js"
 import { readShared } from "./golden.js"
@@ -83,5 +83,33 @@ describe("Matrix.make and dropEmpty", () => {
     const a = Complexity.eci(LocationQuotient.presence(matrix))
     const b = Complexity.eci(LocationQuotient.presence(m))
     expect(Array.from(a.eci.values)).toEqual(Array.from(b.eci.values))
+  })
+})
+
+describe("Matrix.fromLongCsv with a decimal comma", () => {
+  it("reads REAT's EU employment (thousands, four decimals) exported with Swedish settings as the original", () => {
+    const text = readShared("reat-employment/eu_countries_employees_thousands_2007_2016.csv")
+    const columns = { region: "region_code", industry: "industry_code" }
+    // a few cells are empty in the source
+    const original = Matrix.fromLongCsv(text, { source: "eu.csv", columns, missing: "zero" })
+    // as Excel with Swedish settings writes it: semicolons between fields, decimal commas, no name columns
+    const table = Csv.parse(text)
+    const keep = ["region_code", "industry_code", "year", "value"].map((name) => Csv.columnIndex(table, name))
+    const swedish = [
+      "region_code;industry_code;year;value",
+      ...table.rows.map((row) => keep.map((k) => row[k]!.replace(".", ",")).join(";"))
+    ].join("\n")
+    expect(swedish).toContain(";23,0825")
+    const read = Matrix.fromLongCsv(swedish, {
+      source: "eu-sv.csv",
+      columns,
+      delimiter: ";",
+      decimal: ",",
+      missing: "zero"
+    })
+    expect(read).toEqual(original)
+    expect(() =>
+      Matrix.fromLongCsv(swedish, { source: "eu-sv.csv", columns, delimiter: ";", missing: "zero" })
+    ).toThrow(/eu-sv\.csv:2 column "value": expected a number, found "23,0825" \(a decimal comma\?/)
   })
 })

@@ -24,6 +24,28 @@ const delimiterOf = (text: string): "," | ";" | "\t" => {
   return semicolons > count(",") ? ";" : ","
 }
 
+const COMMA_NUMBER = /^[+-]?\d*,\d+([eE][+-]?\d+)?$/
+const POINT_NUMBER = /^[+-]?\d*\.\d+([eE][+-]?\d+)?$/
+
+/**
+ * Swedish-locale exports (semicolons or tabs) write decimal commas, `12,5`. When a file has such numbers and no
+ * `12.5`, they are rewritten with a point, so the commands and `data convert` see standard numbers.
+ */
+const withDecimalPoints = (table: Csv.Table, delimiter: "," | ";" | "\t"): Csv.Table => {
+  if (delimiter === ",") return table
+  let commas = false
+  for (const row of table.rows) {
+    for (const field of row) {
+      const text = field.trim()
+      if (POINT_NUMBER.test(text)) return table
+      if (COMMA_NUMBER.test(text)) commas = true
+    }
+  }
+  if (!commas) return table
+  const point = (field: string) => (COMMA_NUMBER.test(field.trim()) ? field.replace(",", ".") : field)
+  return { ...table, rows: table.rows.map((row) => row.map(point)) }
+}
+
 const readXlsx = (path: string, sheet: string | undefined) =>
   Effect.tryPromise({
     try: async () => {
@@ -86,7 +108,10 @@ export const read = (path: string, options: { readonly sheet?: string | undefine
       })
     }
     return yield* Effect.try({
-      try: () => Csv.parse(text, { source: path, delimiter: delimiterOf(text) }),
+      try: () => {
+        const delimiter = delimiterOf(text)
+        return withDecimalPoints(Csv.parse(text, { source: path, delimiter }), delimiter)
+      },
       catch: (error) => new InputError({ message: error instanceof CsvError ? error.message : String(error) })
     })
   })

@@ -1,3 +1,4 @@
+import { Csv } from "@innokraft/csv"
 import type { LongCsvOptions, Panel } from "../Matrix.js"
 
 /**
@@ -19,6 +20,9 @@ export const fastLongCsv = (text: string, options: LongCsvOptions): Panel | unde
     if (text.charCodeAt(k + 1) !== LF) return undefined
   }
   const delimiterText = options.delimiter ?? ","
+  const decimal = options.decimal ?? "."
+  // a comma as both delimiter and decimal separator is an error of the general path
+  if (decimal === "," && delimiterText === ",") return undefined
   const delimiter = delimiterText.charCodeAt(0)
   const n = text.length
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0
@@ -139,7 +143,7 @@ export const fastLongCsv = (text: string, options: LongCsvOptions): Panel | unde
     if (ind === FILTERED) continue
     let y = 0
     if (yearColumn >= 0) {
-      const year = readNumber(text, yearStart, yearEnd)
+      const year = readNumber(text, yearStart, yearEnd, decimal)
       if (year === undefined || year === null || !Number.isInteger(year)) return undefined
       let kept = yearKept.get(year)
       if (kept === undefined) {
@@ -156,7 +160,7 @@ export const fastLongCsv = (text: string, options: LongCsvOptions): Panel | unde
     }
     // empty codes are errors of the general path (after the year check, as there)
     if (r === EMPTY || ind === EMPTY) return undefined
-    let value = plain ? digits : readNumber(text, valueStart, valueEnd)
+    let value = plain ? digits : readNumber(text, valueStart, valueEnd, decimal)
     if (value === undefined) return undefined
     if (value === null) {
       if (!zeroMissing) return undefined
@@ -411,10 +415,10 @@ const grown = (a: Int32Array, capacity: number): Int32Array => {
 }
 
 /**
- * A field as `Csv.number` reads it: a plain integer of up to 15 digits directly, anything else through the same rules
- * (trimmed; empty, `NA`, `..`, `:` or `NaN` is null). `undefined` when `Csv.number` would throw.
+ * A field as `Csv.number` reads it: a plain integer of up to 15 digits directly, anything else by `Csv.parseNumber`
+ * with the file's decimal separator. `undefined` when `Csv.number` would throw.
  */
-const readNumber = (text: string, start: number, end: number): number | null | undefined => {
+const readNumber = (text: string, start: number, end: number, decimal: Csv.Decimal): number | null | undefined => {
   const length = end - start
   if (length > 0 && length <= 15) {
     let v = 0
@@ -426,8 +430,5 @@ const readNumber = (text: string, start: number, end: number): number | null | u
     }
     if (k === end) return v
   }
-  const trimmed = text.slice(start, end).trim()
-  if (trimmed === "" || trimmed === "NA" || trimmed === ".." || trimmed === ":" || trimmed === "NaN") return null
-  const value = Number(trimmed)
-  return Number.isFinite(value) ? value : undefined
+  return Csv.parseNumber(text.slice(start, end), decimal)
 }
