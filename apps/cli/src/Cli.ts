@@ -19,6 +19,7 @@ const root = Command.make("innokraft").pipe(
 )
 
 // Escape sequences of colours and styles (SGR).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC is the first character of the sequences removed here
 const ANSI = /\u001b\[[0-9;]*m/g
 
 const colours = (stream: NodeJS.WriteStream) => Boolean(stream.isTTY) && !process.env.NO_COLOR
