@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { Csv } from "@innokraft/csv"
 import { ResultJson } from "@innokraft/s3/schema"
 import { beforeEach, describe, expect, it } from "vitest"
 import { innokraft } from "./run.js"
@@ -35,6 +36,27 @@ const maxDiff2 = (a: Record<string, Flat>, b: Record<string, Record<string, numb
   Math.max(...Object.entries(b).map(([k, row]) => maxDiff(a[k] ?? {}, row)))
 
 describe("innokraft s3 analyse", () => {
+  it("reads a Swedish-locale export (semicolons, decimal commas) as the original file", () => {
+    // REAT's EU employment in thousands, with four decimals, written as Excel with Swedish settings would
+    const eu = join(data, "reat-employment/eu_countries_employees_thousands_2007_2016.csv")
+    const table = Csv.parse(readFileSync(eu, "utf8"))
+    const keep = ["region_code", "industry_code", "year", "value"].map((name) => Csv.columnIndex(table, name))
+    const swedish = join(dir, "eu-sv.csv")
+    writeFileSync(
+      swedish,
+      `region_code;industry_code;year;value\n${table.rows.map((row) => keep.map((k) => row[k]!.replace(".", ",")).join(";")).join("\n")}\n`
+    )
+    const options = ["--region-column", "region_code", "--industry-column", "industry_code", "--missing", "zero"]
+    const run = (input: string, out: string) => {
+      const r = innokraft(["s3", "analyse", "--input", input, ...options, "--year", "2016", "--out", out])
+      expect(r.code, r.stderr).toBe(0)
+      return readFileSync(out, "utf8")
+    }
+    const original = run(eu, join(dir, "eu.json"))
+    expect(run(swedish, join(dir, "eu-sv.json"))).toBe(original)
+    expect(Object.keys(JSON.parse(original).eci).length).toBeGreaterThan(20)
+  })
+
   it("writes result.json matching py-ecomplexity and economiccomplexity on dev-1", () => {
     const out = join(dir, "result.json")
     const { code, stdout } = innokraft(["s3", "analyse", "--input", dev1, "--out", out])

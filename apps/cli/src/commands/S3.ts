@@ -6,6 +6,7 @@ import { readJson, readText, writeAtomic } from "../internal/Files.js"
 import { s3Node, s3 as s3Package } from "../internal/Lazy.js"
 import { attempt, printJson, renderTable } from "../internal/Output.js"
 import type * as RegionalPrioritiesModule from "../internal/RegionalPriorities.js"
+import * as Tables from "../internal/Tables.js"
 
 // Loaded with the package it needs, when a command runs.
 const regionalPriorities = Effect.promise(() => import("../internal/RegionalPriorities.js"))
@@ -80,9 +81,14 @@ const panelParser = (o: MatrixInput, keep: ReadonlyArray<string> = []) =>
     )
     const text = yield* readText(o.input)
     const { Matrix } = yield* s3Package
+    // Swedish-locale exports: semicolons and decimal commas
+    const delimiter = Tables.delimiterOf(text)
+    const decimal = Tables.decimalOf(text, delimiter)
     return () =>
       Matrix.fromLongCsv(text, {
         source: o.input,
+        delimiter,
+        decimal,
         columns: {
           region: o.regionColumn,
           industry: o.industryColumn,

@@ -15,7 +15,7 @@ export const formatOf = (path: string): Format => {
 }
 
 /** Swedish-locale exports use semicolons; pick the delimiter the header line uses most. */
-const delimiterOf = (text: string): "," | ";" | "\t" => {
+export const delimiterOf = (text: string): "," | ";" | "\t" => {
   const header = text.slice(0, text.search(/\r?\n|$/))
   const count = (c: string) => header.split(c).length - 1
   const semicolons = count(";")
@@ -26,6 +26,26 @@ const delimiterOf = (text: string): "," | ";" | "\t" => {
 
 const COMMA_NUMBER = /^[+-]?\d*,\d+([eE][+-]?\d+)?$/
 const POINT_NUMBER = /^[+-]?\d*\.\d+([eE][+-]?\d+)?$/
+
+/**
+ * The decimal separator of a semicolon or tab file, judged from its first lines (whole files are judged in
+ * {@link read}): a comma when some field is a number with a comma and none is one with a point.
+ */
+export const decimalOf = (text: string, delimiter: "," | ";" | "\t", lines = 1000): Csv.Decimal => {
+  if (delimiter === ",") return "."
+  let commas = false
+  let start = text.indexOf("\n") + 1
+  for (let k = 0; k < lines && start > 0 && start < text.length; k++) {
+    const end = text.indexOf("\n", start)
+    for (const field of text.slice(start, end < 0 ? text.length : end).split(delimiter)) {
+      const t = field.trim()
+      if (POINT_NUMBER.test(t)) return "."
+      if (COMMA_NUMBER.test(t)) commas = true
+    }
+    start = end + 1
+  }
+  return commas ? "," : "."
+}
 
 /**
  * Swedish-locale exports (semicolons or tabs) write decimal commas, `12,5`. When a file has such numbers and no
