@@ -1,8 +1,9 @@
+import { Prng } from "@innokraft/numerics"
 import type { Label, MunicipalityCode } from "@innokraft/reference"
 import type { Status } from "./Cycle.js"
 import { type CycleDocument, FORMAT, type Zones } from "./CycleDocument.js"
 import type { Idea } from "./Idea.js"
-import { mulberry32, pick } from "./internal/random.js"
+import { pick } from "./internal/random.js"
 import { advance, advanceCycle } from "./Lifecycle.js"
 import { merge, split } from "./Lineage.js"
 import type { Meeting, Type } from "./Meeting.js"
@@ -160,7 +161,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, "0")
  * @since 0.1.0
  */
 export const walkthrough = (): CycleDocument => {
-  const random = mulberry32(2016)
+  const random = Prng.mulberry32(2016)
   const subThemes: SubTheme[] = [
     {
       id: "ST1",

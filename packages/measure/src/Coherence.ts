@@ -1,3 +1,4 @@
+import { SymmetricEigen } from "@innokraft/numerics"
 import type { DataSet } from "./DataSet.js"
 import * as DS from "./DataSet.js"
 import type { Framework } from "./Framework.js"
@@ -113,53 +114,6 @@ export const cronbachAlpha = (ds: DataSet, codes: ReadonlyArray<string>): number
   return (k / (k - 1)) * (1 - sumVar / S.variance(sum))
 }
 
-/** Eigenvalues and eigenvectors of a symmetric matrix (cyclic Jacobi), sorted by decreasing eigenvalue. */
-const eigenSymmetric = (input: Float64Array, k: number): { values: Float64Array; vectors: Float64Array } => {
-  const a = new Float64Array(input)
-  const v = new Float64Array(k * k)
-  for (let i = 0; i < k; i++) v[i * k + i] = 1
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0
-    for (let p = 0; p < k; p++) for (let q = p + 1; q < k; q++) off += a[p * k + q]! ** 2
-    if (off < 1e-22) break
-    for (let p = 0; p < k; p++) {
-      for (let q = p + 1; q < k; q++) {
-        const apq = a[p * k + q]!
-        if (Math.abs(apq) < 1e-300) continue
-        const theta = (a[q * k + q]! - a[p * k + p]!) / (2 * apq)
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1))
-        const c = 1 / Math.sqrt(t * t + 1)
-        const s = t * c
-        for (let r = 0; r < k; r++) {
-          const arp = a[r * k + p]!
-          const arq = a[r * k + q]!
-          a[r * k + p] = c * arp - s * arq
-          a[r * k + q] = s * arp + c * arq
-        }
-        for (let r = 0; r < k; r++) {
-          const apr = a[p * k + r]!
-          const aqr = a[q * k + r]!
-          a[p * k + r] = c * apr - s * aqr
-          a[q * k + r] = s * apr + c * aqr
-        }
-        for (let r = 0; r < k; r++) {
-          const vrp = v[r * k + p]!
-          const vrq = v[r * k + q]!
-          v[r * k + p] = c * vrp - s * vrq
-          v[r * k + q] = s * vrp + c * vrq
-        }
-      }
-    }
-  }
-  const order = Array.from({ length: k }, (_, i) => i).sort((x, y) => a[y * k + y]! - a[x * k + x]!)
-  const values = Float64Array.from(order, (i) => a[i * k + i]!)
-  const vectors = new Float64Array(k * k)
-  order.forEach((src, j) => {
-    for (let r = 0; r < k; r++) vectors[r * k + j] = v[r * k + src]!
-  })
-  return { values, vectors }
-}
-
 /**
  * Principal components of the correlation matrix of a group of columns (complete cases): eigenvalues, the share
  * of variance each explains, and the loadings (`loadings[i * k + j]` = column i on component j).
@@ -174,7 +128,7 @@ export const pca = (
   const k = cols.length
   const R = new Float64Array(k * k)
   for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) R[i * k + j] = i === j ? 1 : S.pearson(cols[i]!, cols[j]!)
-  const { values, vectors } = eigenSymmetric(R, k)
+  const { values, vectors } = SymmetricEigen.sorted(SymmetricEigen.jacobi(R, k), k)
   const loadings = new Float64Array(k * k)
   for (let i = 0; i < k; i++)
     for (let j = 0; j < k; j++) loadings[i * k + j] = vectors[i * k + j]! * Math.sqrt(Math.max(0, values[j]!))

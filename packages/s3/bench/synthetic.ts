@@ -1,21 +1,11 @@
 /**
  * Seeded synthetic region × industry matrices for the benchmarks (see index.ts for the recipe).
  */
+import { Prng } from "@innokraft/numerics"
 import type { Matrix } from "../src/index.js"
 
-const mulberry32 = (seed: number) => {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export const synthetic = (R: number, I: number, seed: number): Matrix.Matrix => {
-  const random = mulberry32(seed)
+  const random = Prng.mulberry32(seed)
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random())
   const poisson = (lambda: number) => {
     if (lambda > 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * normal()))

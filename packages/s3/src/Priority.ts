@@ -1,4 +1,5 @@
-import { dirichlet, mulberry32 } from "./internal/random.js"
+import { Prng } from "@innokraft/numerics"
+import { dirichlet } from "./internal/random.js"
 import { percentileRanks, quantile } from "./internal/stats.js"
 import { MatrixError } from "./MatrixError.js"
 
@@ -149,7 +150,7 @@ export const score = (candidates: ReadonlyArray<Candidate>, options: ScoreOption
   const scores = scoreWith(weights)
   const ranks = rankOrder(scores, names)
   const draws = options.draws ?? 1000
-  const next = mulberry32(options.seed ?? 1)
+  const next = Prng.mulberry32(options.seed ?? 1)
   const w = new Float64Array(used.length)
   const drawn = candidates.map(() => new Float64Array(draws))
   for (let d = 0; d < draws; d++) {

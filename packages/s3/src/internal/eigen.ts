@@ -1,56 +1,4 @@
-import { mulberry32 } from "./random.js"
-
-/**
- * Eigen-decomposition of a small dense symmetric matrix by the cyclic Jacobi method: robust, accurate to machine
- * precision, and fast enough for the Lanczos tridiagonals (k ≤ a few hundred). `a` (row-major k × k) is destroyed.
- * Returns the eigenvalues and the eigenvectors as the columns of a row-major k × k matrix.
- */
-export const jacobi = (a: Float64Array, k: number): { values: Float64Array; vectors: Float64Array } => {
-  const v = new Float64Array(k * k)
-  for (let i = 0; i < k; i++) v[i * k + i] = 1
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0
-    let diag = 0
-    for (let p = 0; p < k; p++) {
-      diag += a[p * k + p]! * a[p * k + p]!
-      for (let q = p + 1; q < k; q++) off += a[p * k + q]! * a[p * k + q]!
-    }
-    if (off <= 1e-34 * diag || off === 0) break
-    for (let p = 0; p < k; p++) {
-      for (let q = p + 1; q < k; q++) {
-        const apq = a[p * k + q]!
-        if (apq === 0) continue
-        const app = a[p * k + p]!
-        const aqq = a[q * k + q]!
-        const theta = (aqq - app) / (2 * apq)
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1))
-        const c = 1 / Math.sqrt(t * t + 1)
-        const s = t * c
-        for (let r = 0; r < k; r++) {
-          const arp = a[r * k + p]!
-          const arq = a[r * k + q]!
-          a[r * k + p] = c * arp - s * arq
-          a[r * k + q] = s * arp + c * arq
-        }
-        for (let r = 0; r < k; r++) {
-          const apr = a[p * k + r]!
-          const aqr = a[q * k + r]!
-          a[p * k + r] = c * apr - s * aqr
-          a[q * k + r] = s * apr + c * aqr
-        }
-        for (let r = 0; r < k; r++) {
-          const vrp = v[r * k + p]!
-          const vrq = v[r * k + q]!
-          v[r * k + p] = c * vrp - s * vrq
-          v[r * k + q] = s * vrp + c * vrq
-        }
-      }
-    }
-  }
-  const values = new Float64Array(k)
-  for (let i = 0; i < k; i++) values[i] = a[i * k + i]!
-  return { values, vectors: v }
-}
+import { Prng, SymmetricEigen } from "@innokraft/numerics"
 
 const dot = (x: Float64Array, y: Float64Array, n: number): number => {
   let s = 0
@@ -89,7 +37,7 @@ export const largestDeflated = (
 ): EigenPair => {
   const dimension = n - 1
   const maxBasis = Math.max(2, Math.min(dimension, 160))
-  const random = mulberry32(0x5eed)
+  const random = Prng.mulberry32(0x5eed)
   let start: Float64Array = new Float64Array(n)
   for (let i = 0; i < n; i++) start[i] = random() - 0.5
   let best: EigenPair | undefined
@@ -163,7 +111,7 @@ const ritzPair = (
       t[(i + 1) * k + i] = beta[i]!
     }
   }
-  const { values, vectors } = jacobi(t, k)
+  const { values, vectors } = SymmetricEigen.jacobi(t, k)
   let top = 0
   for (let i = 1; i < k; i++) if (values[i]! > values[top]!) top = i
   let second = Number.NEGATIVE_INFINITY
