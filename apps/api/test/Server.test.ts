@@ -4,6 +4,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
+import { CycleDocument, Example } from "@innokraft/loop"
 import { Caller, Observations, Organisations, Tokens } from "@innokraft/store"
 import { Effect, Redacted } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -107,6 +108,54 @@ const endToEnd = (name: string, database: () => Promise<{ url: string; drop: () 
       })
       expect(updated.status).toBe(200)
       expect(updated.headers.get("etag")).toBe('W/"2"')
+    })
+
+    it("keeps a cycle consistent when deletes and additions that depend on each other race", async () => {
+      const token = await tokenFor(db.url, "region-vasterbotten")
+      const cycle = new URL("/v1/loop/cycles/loop-2016-synthetic/", server.base)
+      const send = (method: string, path: string, payload?: unknown, ifMatch?: string) =>
+        fetch(new URL(path, cycle), {
+          method,
+          headers: {
+            "content-type": "application/json",
+            authorization: `Bearer ${token}`,
+            ...(ifMatch === undefined ? {} : { "if-match": ifMatch })
+          },
+          ...(payload === undefined ? {} : { body: JSON.stringify(payload) })
+        })
+      const { meetings, ideas } = Example.walkthrough()
+      const pairs = 12
+      const tags: Array<string> = []
+      for (let k = 0; k < pairs; k++) {
+        const { closingReport: _, ...meeting } = meetings[0]!
+        const created = await send("POST", "sessions", { ...meeting, id: `M-RACE-${k}` })
+        expect(created.status).toBe(201)
+        tags.push(created.headers.get("etag")!)
+      }
+      // Each pair: delete a session, and add an idea that comes from it. Each request alone is valid; both together
+      // would leave the idea pointing at nothing, so exactly one of them may succeed.
+      const results = await Promise.all(
+        tags.map((tag, k) =>
+          Promise.all([
+            send("DELETE", `sessions/M-RACE-${k}`, undefined, tag),
+            send("POST", "ideas", {
+              ...ideas[0]!,
+              id: `I-RACE-${k}`,
+              stage: "idea",
+              status: "active",
+              team: [],
+              originMeetingId: `M-RACE-${k}`
+            })
+          ]).then(([removed, added]) => `${removed.status}/${added.status}`)
+        )
+      )
+      for (const result of results) expect(["204/400", "409/201"]).toContain(result)
+      const document = (await (
+        await fetch(new URL("/v1/loop/cycles/loop-2016-synthetic", server.base), {
+          headers: { authorization: `Bearer ${token}` }
+        })
+      ).json()) as CycleDocument.CycleDocument
+      expect(CycleDocument.check(document)).toEqual([])
     })
 
     it("restarts without seeding twice, and shuts down gracefully on SIGTERM with exit code 0", async () => {

@@ -162,6 +162,18 @@ export interface Service {
   ) => Effect.Effect<void, Forbidden | Conflict | NotFound | Fail>
   /** Every record of one organisation the caller may see, of every kind, ordered by kind and id. */
   readonly all: (caller: Caller, organisationId: string) => Effect.Effect<ReadonlyArray<Stored<unknown>>, Fail>
+  /**
+   * Takes the write lock of a record of the caller's organisation (editor or admin) for the rest of the current
+   * transaction, and reads it. Other transactions that lock or change it wait until this one ends: a row lock on
+   * PostgreSQL, the database's write lock on SQLite. Run it first in `sql.withTransaction`, so that every later read
+   * of the transaction sees the latest committed state. Checks that span several records (a cycle and its ideas) can
+   * then not race.
+   */
+  readonly lock: <T extends { readonly id: string }>(
+    caller: Caller,
+    kind: Kind<T>,
+    id: string
+  ) => Effect.Effect<Stored<T>, Forbidden | NotFound | Fail>
 }
 
 /**
@@ -273,14 +285,20 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     })
 
   /** Locks the row (a no-op write takes the write lock on SQLite and a row lock on PostgreSQL), then reads it. */
-  const lockAndRead = (organisationId: string, kind: string, id: string, expectedVersion: number) =>
+  /** Write-locks a record's row (a no-op update) and reads it. */
+  const lockRow = (organisationId: string, kind: string, id: string) =>
     Effect.gen(function* () {
       yield* sql`UPDATE records SET version = version WHERE organisation_id = ${organisationId} AND kind = ${kind}
         AND id = ${id}`
       const rows = yield* sql`SELECT ${select} FROM records WHERE organisation_id = ${organisationId} AND kind = ${kind}
         AND id = ${id}`
       if (rows[0] === undefined) return yield* new NotFound({ entity: kind, id })
-      const current = toStored<unknown>(rows[0])
+      return toStored<unknown>(rows[0])
+    })
+
+  const lockAndRead = (organisationId: string, kind: string, id: string, expectedVersion: number) =>
+    Effect.gen(function* () {
+      const current = yield* lockRow(organisationId, kind, id)
       if (current.version !== expectedVersion) {
         return yield* new Conflict({
           entity: kind,
@@ -375,7 +393,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       (rows) => rows.map((row) => toStored(row))
     )
 
-  return { get, list, create, update, remove, all }
+  const lock: Service["lock"] = <T extends { readonly id: string }>(caller: Caller, kind: Kind<T>, id: string) =>
+    Effect.gen(function* () {
+      const who = yield* requireMember(caller, `changing a ${kind.name}`, "editor")
+      return (yield* lockRow(who.organisationId, kind.name, id)) as Stored<T>
+    })
+
+  return { get, list, create, update, remove, all, lock }
 })
 
 /**

@@ -1,3 +1,4 @@
+import { SqlClient } from "@effect/sql"
 import { Effect, Either } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Audit, Caller, Kinds, Organisations, Records } from "../src/index.js"
@@ -131,5 +132,44 @@ describe.each(engines)("Records on $name", (engine) => {
     const outside = await h.run(Effect.flatMap(Records.Records, (r) => r.all(Caller.anonymous, orgA)))
     expect(inside.map((r) => `${r.kind}/${r.id}`)).toEqual(["contact/anna", "strategy/race", "strategy/ris-2022"])
     expect(outside.map((r) => `${r.kind}/${r.id}`)).toEqual(["strategy/ris-2022"])
+  })
+
+  it("lock: a check that spans records and the write it guards happen one transaction at a time", async () => {
+    await h.run(strategies.create(editorA, strategy("guard", "draft")))
+    // Each transaction adds a "child-…" record only when there is none yet, and pauses between the check and the
+    // write, so that without the lock two of them would both see none.
+    const addFirst = (n: number, locked: boolean) =>
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        const records = yield* Records.Records
+        return yield* sql.withTransaction(
+          Effect.gen(function* () {
+            if (locked) yield* records.lock(editorA, Kinds.strategy, "guard")
+            const existing = (yield* records.list(editorA, Kinds.strategy)).filter((r) => r.id.startsWith(`${locked}-`))
+            yield* Effect.sleep("50 millis")
+            if (existing.length === 0)
+              yield* records.create(editorA, Kinds.strategy, strategy(`${locked}-${n}`, "draft"))
+          })
+        )
+      })
+    await h.run(Effect.all([addFirst(1, true), addFirst(2, true)], { concurrency: "unbounded" }))
+    const children = (locked: boolean) =>
+      h.run(strategies.list(viewerA)).then((list) => list.filter((r) => r.id.startsWith(`${locked}-`)).length)
+    expect(await children(true)).toBe(1)
+    if (engine.name === "postgresql") {
+      // the control: on a server with a pool of connections the unguarded check does race
+      await h.run(Effect.all([addFirst(1, false), addFirst(2, false)], { concurrency: "unbounded" }))
+      expect(await children(false)).toBe(2)
+    }
+    expect((await h.error(Effect.flatMap(Records.Records, (r) => r.lock(viewerA, Kinds.strategy, "guard"))))._tag).toBe(
+      "Forbidden"
+    )
+    expect((await h.error(Effect.flatMap(Records.Records, (r) => r.lock(editorA, Kinds.strategy, "none"))))._tag).toBe(
+      "NotFound"
+    )
+    // another organisation's record is not found, not locked
+    expect((await h.error(Effect.flatMap(Records.Records, (r) => r.lock(editorB, Kinds.strategy, "guard"))))._tag).toBe(
+      "NotFound"
+    )
   })
 })

@@ -4,7 +4,7 @@ import { Cycle, CycleDocument, CycleReport, Idea, Lifecycle, StageTransition } f
 import { type CallerType, Kinds, Records, type Stored, Transitions } from "@innokraft/store"
 import { Effect } from "effect"
 import type { Context } from "hono"
-import type { Database } from "../Database.js"
+import type { Database, Services } from "../Database.js"
 import { guard } from "../internal/compute.js"
 import { callerOf, etag, ifMatch, isInside, paginate, preconditionFailed } from "../internal/http.js"
 import * as Loop from "../internal/loop.js"
@@ -40,6 +40,38 @@ export const loadCycle = (caller: CallerType, cycleId: string, organisationId: s
     const inside = isInside(caller, cycle.organisationId)
     return { cycle, children, document: Loop.assemble(cycle, children, transitions, inside) }
   })
+
+type Loaded = Effect.Effect.Success<ReturnType<typeof loadCycle>>
+
+/**
+ * Runs a change to one cycle of the caller's organisation in a transaction that first takes the cycle record's write
+ * lock and then reads the cycle document: changes to one cycle happen one at a time, and `change` checks the
+ * document as it is now, not as it was when the request began (two requests could otherwise each pass their checks
+ * and together break a reference). `change` refuses by throwing a `ProblemError`, which rolls the transaction back.
+ *
+ * @since 0.1.0
+ */
+export const changeCycle = <A, E>(
+  db: Database,
+  caller: Extract<CallerType, { readonly _tag: "Member" }>,
+  cycleId: string,
+  change: (loaded: Loaded) => Effect.Effect<A, E, Services>
+): Promise<A> =>
+  db
+    .run(
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        const records = yield* Records.Records
+        return yield* sql.withTransaction(
+          Effect.gen(function* () {
+            yield* records.lock(caller, Kinds.loopCycle, cycleId)
+            return yield* change(yield* loadCycle(caller, cycleId, caller.organisationId))
+          })
+        )
+      }),
+      caller
+    )
+    .catch(preconditionFailed)
 
 /**
  * Writes a whole cycle document into the caller's organisation in one transaction.
@@ -244,52 +276,40 @@ export const registerLoop = (app: OpenAPIHono, db: Database) => {
       const caller = callerOf(c)
       const version = ifMatch(c)
       if (caller._tag !== "Member") throw new ProblemError(403, "Only members of the organisation move ideas.")
-      const { document, children } = await db.run(loadCycle(caller, id, caller.organisationId), caller)
-      const record = children.ideas.find((r) => r.id === Loop.prefixed(id, ideaId))
-      if (record === undefined) {
-        throw new ProblemError(404, `idea "${ideaId}" of cycle "${id}" was not found`)
-      }
-      const next = guard("the move", () =>
-        Lifecycle.advance(document, {
-          idea: ideaId,
-          to: move.to,
-          by: move.by,
-          reason: move.reason,
-          at: move.at,
-          ...(move.scores === undefined ? {} : { scores: move.scores }),
-          ...(move.meetingId === undefined ? {} : { meetingId: move.meetingId })
+      const { stored, transition, idea } = await changeCycle(db, caller, id, ({ document, children }) =>
+        Effect.gen(function* () {
+          const record = children.ideas.find((r) => r.id === Loop.prefixed(id, ideaId))
+          if (record === undefined) {
+            throw new ProblemError(404, `idea "${ideaId}" of cycle "${id}" was not found`)
+          }
+          const next = guard("the move", () =>
+            Lifecycle.advance(document, {
+              idea: ideaId,
+              to: move.to,
+              by: move.by,
+              reason: move.reason,
+              at: move.at,
+              ...(move.scores === undefined ? {} : { scores: move.scores }),
+              ...(move.meetingId === undefined ? {} : { meetingId: move.meetingId })
+            })
+          )
+          const transition = next.transitions[next.transitions.length - 1]!
+          const idea = next.ideas.find((i) => i.id === ideaId)!
+          const records = yield* Records.Records
+          const transitions = yield* Transitions.Transitions
+          const stored = yield* records.update(caller, Kinds.loopIdea, record.id, version, { ...idea, id: record.id })
+          yield* transitions.append(caller, {
+            cycleId: id,
+            ideaId,
+            from: transition.from,
+            to: transition.to,
+            at: transition.at,
+            reason: transition.rationale,
+            body: transition
+          })
+          return { stored, transition, idea }
         })
       )
-      const transition = next.transitions[next.transitions.length - 1]!
-      const idea = next.ideas.find((i) => i.id === ideaId)!
-      const stored = await db
-        .run(
-          Effect.gen(function* () {
-            const sql = yield* SqlClient.SqlClient
-            const records = yield* Records.Records
-            const transitions = yield* Transitions.Transitions
-            return yield* sql.withTransaction(
-              Effect.gen(function* () {
-                const saved = yield* records.update(caller, Kinds.loopIdea, record.id, version, {
-                  ...idea,
-                  id: record.id
-                })
-                yield* transitions.append(caller, {
-                  cycleId: id,
-                  ideaId,
-                  from: transition.from,
-                  to: transition.to,
-                  at: transition.at,
-                  reason: transition.rationale,
-                  body: transition
-                })
-                return saved
-              })
-            )
-          }),
-          caller
-        )
-        .catch(preconditionFailed)
       c.header("etag", etag(stored.version))
       return c.json({ transition, idea: { ...idea, etag: etag(stored.version) } }, 201)
     }) as never

@@ -1,4 +1,3 @@
-import { SqlClient } from "@effect/sql"
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
 import { Cycle, CycleDocument, Idea, Lifecycle, Meeting, Outcome } from "@innokraft/loop"
 import { type CallerType, type Kind, Kinds, Records, type Stored, Transitions } from "@innokraft/store"
@@ -6,11 +5,11 @@ import { Effect } from "effect"
 import type { Context } from "hono"
 import type { Database } from "../Database.js"
 import { guard, pathOf } from "../internal/compute.js"
-import { callerOf, etag, ifMatch, isInside, paginate, preconditionFailed } from "../internal/http.js"
+import { callerOf, etag, ifMatch, isInside, paginate } from "../internal/http.js"
 import * as Loop from "../internal/loop.js"
 import { bearer, json, organisationQuery, problems, valid } from "../internal/route.js"
 import { type FieldError, ProblemError } from "../Problem.js"
-import { loadCycle } from "./Loop.js"
+import { changeCycle, loadCycle } from "./Loop.js"
 
 type Body = { readonly id: string }
 type Member = Extract<CallerType, { readonly _tag: "Member" }>
@@ -120,13 +119,11 @@ const member = (c: Context, doing: string) => {
   return caller
 }
 
-/** The cycle of the caller's own organisation, refused when it is closed (a closed cycle is a record). */
-const ownCycle = async (db: Database, caller: Member, id: string) => {
-  const loaded = await db.run(loadCycle(caller, id, caller.organisationId), caller)
-  if (loaded.document.cycle.status === "closed") {
+/** Refuses a change to a closed cycle (a closed cycle is a record). */
+const open = (document: CycleDocument.CycleDocument, id: string) => {
+  if (document.cycle.status === "closed") {
     throw new ProblemError(409, `cycle "${id}" is closed; its sessions, ideas and outcomes no longer change`)
   }
-  return loaded
 }
 
 const stale = (record: Stored<Body>, version: number) => {
@@ -156,7 +153,7 @@ export const registerLoopParts = (app: OpenAPIHono, db: Database) => {
     const ItemId = CycleId.extend({ [part.param]: z.string().min(1).max(200) })
     const collection = `${base}/{id}/${part.path}`
     const single = `${collection}/{${part.param}}`
-    const records = (cycleId: string, children: Record<Loop.ChildList, ReadonlyArray<Stored<Body>>>) =>
+    const itemsOf = (cycleId: string, children: Record<Loop.ChildList, ReadonlyArray<Stored<Body>>>) =>
       children[part.list].filter((r) => r.id.startsWith(`${cycleId}/`))
 
     app.openapi(
@@ -178,7 +175,7 @@ export const registerLoopParts = (app: OpenAPIHono, db: Database) => {
         const caller = callerOf(c)
         const { cycle, children } = await db.run(loadCycle(caller, id, q.organisation), caller)
         c.header("etag", etag(cycle.version))
-        const page = paginate(records(cycle.id, children), (r) => r.id, q.cursor, q.limit)
+        const page = paginate(itemsOf(cycle.id, children), (r) => r.id, q.cursor, q.limit)
         const inside = isInside(caller, cycle.organisationId)
         return c.json({ items: page.items.map((r) => partItem(cycle.id, r, inside)), nextCursor: page.nextCursor }, 200)
       }) as never
@@ -201,36 +198,21 @@ export const registerLoopParts = (app: OpenAPIHono, db: Database) => {
         const id = params.id!
         const itemId = params[part.param]!
         const { cycle, children } = await db.run(loadCycle(caller, id, organisation), caller)
-        const record = records(cycle.id, children).find((r) => r.id === Loop.prefixed(cycle.id, itemId))
+        const record = itemsOf(cycle.id, children).find((r) => r.id === Loop.prefixed(cycle.id, itemId))
         if (record === undefined) throw new ProblemError(404, `${part.path} "${itemId}" of cycle "${id}" was not found`)
         c.header("etag", etag(record.version))
         return c.json(partItem(cycle.id, record, isInside(caller, cycle.organisationId)), 200)
       }) as never
     )
 
-    const write = async (
-      caller: Member,
-      id: string,
-      change: (
-        records: Records.Service
-      ) => Effect.Effect<Stored<Body> | undefined, unknown, SqlClient.SqlClient | Records.Records>
-    ) =>
-      db
-        .run(
-          Effect.gen(function* () {
-            const sql = yield* SqlClient.SqlClient
-            const records = yield* Records.Records
-            return yield* sql.withTransaction(change(records))
-          }),
-          caller
-        )
-        .catch(preconditionFailed)
-        .catch((error: unknown) => {
-          if (error instanceof ProblemError && error.status === 404) {
-            throw new ProblemError(404, `${error.detail} (cycle "${id}")`)
-          }
-          throw error
-        })
+    /** {@link changeCycle}, with the cycle named in a 404 about an item. */
+    const write = <A, E>(caller: Member, id: string, change: Parameters<typeof changeCycle<A, E>>[3]): Promise<A> =>
+      changeCycle(db, caller, id, change).catch((error: unknown) => {
+        if (error instanceof ProblemError && error.status === 404 && !error.detail.includes(`cycle "${id}"`)) {
+          throw new ProblemError(404, `${error.detail} (cycle "${id}")`)
+        }
+        throw error
+      })
 
     app.openapi(
       createRoute({
@@ -249,24 +231,26 @@ export const registerLoopParts = (app: OpenAPIHono, db: Database) => {
         const { id } = valid<{ id: string }>(c, "param")
         const body = valid<Body>(c, "json")
         const caller = member(c, `Adding to a cycle's ${part.path}`)
-        const { cycle, document } = await ownCycle(db, caller, id)
-        const items = document[part.list] as ReadonlyArray<Body>
-        if (items.some((i) => i.id === body.id)) {
-          throw new ProblemError(409, `cycle "${id}" already has ${part.path} "${body.id}"`)
-        }
-        const next = { ...document, [part.list]: [...items, body] } as CycleDocument.CycleDocument
-        const found = newProblems(document, next, part.list, items.length)
-        if (found.length > 0) throw new ProblemError(400, `The ${part.path} item does not fit the cycle.`, found)
-        const stored = (await write(caller, id, (records) =>
-          records.create(
-            caller,
-            part.kind,
-            { ...body, id: Loop.prefixed(cycle.id, body.id) },
-            {
-              visibility: Loop.childVisibility(part.kind.name, cycle.visibility)
+        const { cycle, stored } = await write(caller, id, ({ cycle, document }) =>
+          Effect.gen(function* () {
+            open(document, id)
+            const items = document[part.list] as ReadonlyArray<Body>
+            if (items.some((i) => i.id === body.id)) {
+              throw new ProblemError(409, `cycle "${id}" already has ${part.path} "${body.id}"`)
             }
-          )
-        ))!
+            const next = { ...document, [part.list]: [...items, body] } as CycleDocument.CycleDocument
+            const found = newProblems(document, next, part.list, items.length)
+            if (found.length > 0) throw new ProblemError(400, `The ${part.path} item does not fit the cycle.`, found)
+            const records = yield* Records.Records
+            const stored = yield* records.create(
+              caller,
+              part.kind,
+              { ...body, id: Loop.prefixed(cycle.id, body.id) },
+              { visibility: Loop.childVisibility(part.kind.name, cycle.visibility) }
+            )
+            return { cycle, stored }
+          })
+        )
         c.header("etag", etag(stored.version))
         c.header("location", `${base}/${encodeURIComponent(cycle.id)}/${part.path}/${encodeURIComponent(body.id)}`)
         return c.json(partItem(cycle.id, stored, true), 201)
@@ -299,29 +283,35 @@ export const registerLoopParts = (app: OpenAPIHono, db: Database) => {
             { path: ["id"], message: `expected "${itemId}", found "${body.id}"` }
           ])
         }
-        const { cycle, document, children } = await ownCycle(db, caller, id)
-        const record = records(cycle.id, children).find((r) => r.id === Loop.prefixed(cycle.id, itemId))
-        if (record === undefined) throw new ProblemError(404, `${part.path} "${itemId}" of cycle "${id}" was not found`)
-        stale(record, version)
-        const items = document[part.list] as ReadonlyArray<Body & { stage?: string; status?: string }>
-        const index = items.findIndex((i) => i.id === itemId)
-        const current = items[index]!
-        if (part.list === "ideas" && (current.stage !== body.stage || current.status !== body.status)) {
-          throw new ProblemError(
-            409,
-            `idea "${itemId}" is "${current.status === "active" ? current.stage : current.status}"; ` +
-              `stage and status change only through POST ${base}/${id}/ideas/${itemId}/transitions`
-          )
-        }
-        const next = {
-          ...document,
-          [part.list]: items.map((i, j) => (j === index ? body : i))
-        } as CycleDocument.CycleDocument
-        const found = newProblems(document, next, part.list, index)
-        if (found.length > 0) throw new ProblemError(400, `The ${part.path} item does not fit the cycle.`, found)
-        const stored = (await write(caller, id, (records) =>
-          records.update(caller, part.kind, record.id, version, { ...body, id: record.id })
-        ))!
+        const { cycle, stored } = await write(caller, id, ({ cycle, document, children }) =>
+          Effect.gen(function* () {
+            open(document, id)
+            const record = itemsOf(cycle.id, children).find((r) => r.id === Loop.prefixed(cycle.id, itemId))
+            if (record === undefined) {
+              throw new ProblemError(404, `${part.path} "${itemId}" of cycle "${id}" was not found`)
+            }
+            stale(record, version)
+            const items = document[part.list] as ReadonlyArray<Body & { stage?: string; status?: string }>
+            const index = items.findIndex((i) => i.id === itemId)
+            const current = items[index]!
+            if (part.list === "ideas" && (current.stage !== body.stage || current.status !== body.status)) {
+              throw new ProblemError(
+                409,
+                `idea "${itemId}" is "${current.status === "active" ? current.stage : current.status}"; ` +
+                  `stage and status change only through POST ${base}/${id}/ideas/${itemId}/transitions`
+              )
+            }
+            const next = {
+              ...document,
+              [part.list]: items.map((i, j) => (j === index ? body : i))
+            } as CycleDocument.CycleDocument
+            const found = newProblems(document, next, part.list, index)
+            if (found.length > 0) throw new ProblemError(400, `The ${part.path} item does not fit the cycle.`, found)
+            const store = yield* Records.Records
+            const stored = yield* store.update(caller, part.kind, record.id, version, { ...body, id: record.id })
+            return { cycle, stored }
+          })
+        )
         c.header("etag", etag(stored.version))
         return c.json(partItem(cycle.id, stored, true), 200)
       }) as never
@@ -343,21 +333,25 @@ export const registerLoopParts = (app: OpenAPIHono, db: Database) => {
         const itemId = params[part.param]!
         const caller = member(c, `Deleting from a cycle's ${part.path}`)
         const version = ifMatch(c)
-        const { cycle, document, children } = await ownCycle(db, caller, id)
-        const record = records(cycle.id, children).find((r) => r.id === Loop.prefixed(cycle.id, itemId))
-        if (record === undefined) throw new ProblemError(404, `${part.path} "${itemId}" of cycle "${id}" was not found`)
-        stale(record, version)
-        const items = document[part.list] as ReadonlyArray<Body>
-        const next = {
-          ...document,
-          [part.list]: items.filter((i) => i.id !== itemId)
-        } as CycleDocument.CycleDocument
-        const found = newProblems(document, next, part.list, -1)
-        if (found.length > 0) {
-          throw new ProblemError(409, `${part.path} "${itemId}" is still referred to in cycle "${id}".`, found)
-        }
-        await write(caller, id, (records) =>
-          Effect.as(records.remove(caller, part.kind, record.id, version), undefined)
+        await write(caller, id, ({ cycle, document, children }) =>
+          Effect.gen(function* () {
+            open(document, id)
+            const record = itemsOf(cycle.id, children).find((r) => r.id === Loop.prefixed(cycle.id, itemId))
+            if (record === undefined) {
+              throw new ProblemError(404, `${part.path} "${itemId}" of cycle "${id}" was not found`)
+            }
+            stale(record, version)
+            const items = document[part.list] as ReadonlyArray<Body>
+            const next = {
+              ...document,
+              [part.list]: items.filter((i) => i.id !== itemId)
+            } as CycleDocument.CycleDocument
+            const found = newProblems(document, next, part.list, -1)
+            if (found.length > 0) {
+              throw new ProblemError(409, `${part.path} "${itemId}" is still referred to in cycle "${id}".`, found)
+            }
+            yield* Effect.flatMap(Records.Records, (r) => r.remove(caller, part.kind, record.id, version))
+          })
         )
         return c.body(null, 204)
       }) as never
@@ -396,52 +390,43 @@ export const registerLoopParts = (app: OpenAPIHono, db: Database) => {
       const move = valid<z.infer<typeof CycleMove>>(c, "json")
       const caller = member(c, "Moving a cycle")
       const version = ifMatch(c)
-      const { cycle, children, document } = await db.run(loadCycle(caller, id, caller.organisationId), caller)
-      stale(cycle, version)
-      const next = guard("the cycle move", () =>
-        Lifecycle.advanceCycle(document, {
-          to: move.to,
-          by: move.by,
-          reason: move.reason,
-          at: move.at,
-          ...(move.theme === undefined ? {} : { theme: move.theme })
+      const { stored, transition } = await changeCycle(db, caller, id, ({ cycle, children, document }) =>
+        Effect.gen(function* () {
+          stale(cycle, version)
+          const next = guard("the cycle move", () =>
+            Lifecycle.advanceCycle(document, {
+              to: move.to,
+              by: move.by,
+              reason: move.reason,
+              at: move.at,
+              ...(move.theme === undefined ? {} : { theme: move.theme })
+            })
+          )
+          const transition = next.cycle.history[next.cycle.history.length - 1]!
+          const records = yield* Records.Records
+          const transitions = yield* Transitions.Transitions
+          const stored = yield* records.update(caller, Kinds.loopCycle, cycle.id, version, next.cycle)
+          yield* transitions.append(caller, {
+            cycleId: cycle.id,
+            from: transition.from,
+            to: transition.to,
+            at: transition.at,
+            reason: transition.reason,
+            body: transition
+          })
+          if (stored.visibility !== cycle.visibility) {
+            // The children follow the cycle in and out of public view; participations stay inside.
+            for (const list of ["meetings", "ideas", "outcomes"] as const) {
+              const kind = Kinds.byName(Loop.childKinds[list])!
+              for (const r of children[list].filter((r) => r.id.startsWith(`${cycle.id}/`))) {
+                if (r.visibility === stored.visibility) continue
+                yield* records.update(caller, kind, r.id, r.version, r.body, { visibility: stored.visibility })
+              }
+            }
+          }
+          return { stored, transition }
         })
       )
-      const transition = next.cycle.history[next.cycle.history.length - 1]!
-      const stored = await db
-        .run(
-          Effect.gen(function* () {
-            const sql = yield* SqlClient.SqlClient
-            const records = yield* Records.Records
-            const transitions = yield* Transitions.Transitions
-            return yield* sql.withTransaction(
-              Effect.gen(function* () {
-                const saved = yield* records.update(caller, Kinds.loopCycle, cycle.id, version, next.cycle)
-                yield* transitions.append(caller, {
-                  cycleId: cycle.id,
-                  from: transition.from,
-                  to: transition.to,
-                  at: transition.at,
-                  reason: transition.reason,
-                  body: transition
-                })
-                if (saved.visibility !== cycle.visibility) {
-                  // The children follow the cycle in and out of public view; participations stay inside.
-                  for (const list of ["meetings", "ideas", "outcomes"] as const) {
-                    const kind = Kinds.byName(Loop.childKinds[list])!
-                    for (const r of children[list].filter((r) => r.id.startsWith(`${cycle.id}/`))) {
-                      if (r.visibility === saved.visibility) continue
-                      yield* records.update(caller, kind, r.id, r.version, r.body, { visibility: saved.visibility })
-                    }
-                  }
-                }
-                return saved
-              })
-            )
-          }),
-          caller
-        )
-        .catch(preconditionFailed)
       c.header("etag", etag(stored.version))
       return c.json({ cycle: stored.body, transition }, 201)
     }) as never
