@@ -52,6 +52,20 @@ const golden = (stage: string) => {
 }
 
 describe("innokraft measure build", () => {
+  it("gives the same results.json from ASEM's iData exported with Swedish settings (semicolons, decimal commas)", () => {
+    const table = Csv.parse(readFileSync(iData, "utf8"))
+    const field = (v: string) => (/^-?\d*\.\d+(e[+-]?\d+)?$/i.test(v) ? v.replace(".", ",") : v)
+    const swedish = join(dir, "iData-sv.csv")
+    writeFileSync(swedish, [table.header, ...table.rows].map((row) => row.map(field).join(";")).join("\n"))
+    expect(readFileSync(swedish, "utf8")).toContain(";390,799991")
+    const original = join(dir, "original.json")
+    const fromSwedish = join(dir, "swedish.json")
+    expect(innokraft([...onAsem("build"), "--out", original]).code).toBe(0)
+    const run = innokraft([...onAsem("build", swedish), "--out", fromSwedish])
+    expect(run.code, run.stderr).toBe(0)
+    expect(readFileSync(fromSwedish, "utf8")).toBe(readFileSync(original, "utf8"))
+  })
+
   it("reproduces COINr's Aggregated stage of ASEM to 1e-9 and writes every stage", () => {
     const out = join(dir, "results.json")
     const { code, stdout } = innokraft([...onAsem("build"), "--out", out])

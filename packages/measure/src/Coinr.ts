@@ -17,7 +17,18 @@ export interface CoinrInput {
   readonly iDataSource?: string
   /** Level names from indicators upwards, as COINr's `new_coin(level_names = …)`. */
   readonly levelNames?: ReadonlyArray<string>
+  /** How `iMeta` is written when not COINr's comma CSV, e.g. `{ delimiter: ";", decimal: "," }` (Swedish settings). */
+  readonly iMetaFormat?: CsvFormat
+  /** How `iData` is written when not COINr's comma CSV. */
+  readonly iDataFormat?: CsvFormat
 }
+
+/**
+ * The delimiter and decimal separator of a CSV text (`Csv.parse`'s options).
+ *
+ * @since 0.1.0
+ */
+export type CsvFormat = Pick<Csv.ParseOptions, "delimiter" | "decimal">
 
 /**
  * A framework and its data, as read from a COINr project.
@@ -61,7 +72,7 @@ const optional = (table: Csv.Table, r: number, c: number): string | null => {
 export const fromCsv = (input: CoinrInput): Project => {
   const metaSource = input.iMetaSource ?? "iMeta.csv"
   const dataSource = input.iDataSource ?? "iData.csv"
-  const meta = Csv.parse(input.iMeta, { source: metaSource })
+  const meta = Csv.parse(input.iMeta, { ...input.iMetaFormat, source: metaSource })
   const col = (name: string) => Csv.columnIndex(meta, name)
   const cLevel = col("Level")
   const cCode = col("iCode")
@@ -166,19 +177,27 @@ export const fromCsv = (input: CoinrInput): Project => {
     const line = (m[1] === "indicators" ? indicatorLines : aggregateLines)[Number(m[2])] ?? 1
     throw new CsvError(metaSource, line, m[3] ? (fieldColumn[m[3]] ?? m[3]) : undefined, e.detail)
   }
-  const data = readData(input.iData, dataSource, metaSource, framework, lineOf, typeOf)
+  const data = readData(
+    input.iData,
+    { ...input.iDataFormat, source: dataSource },
+    metaSource,
+    framework,
+    lineOf,
+    typeOf
+  )
   return { framework, data }
 }
 
 const readData = (
   text: string,
-  source: string,
+  options: Csv.ParseOptions & { readonly source: string },
   metaSource: string,
   framework: Framework.Framework,
   lineOf: ReadonlyMap<string, number>,
   typeOf: ReadonlyMap<string, string>
 ): Data => {
-  const table = Csv.parse(text, { source })
+  const table = Csv.parse(text, options)
+  const source = options.source
   const cU = Csv.columnIndex(table, "uCode")
   const cName = table.header.indexOf("uName")
   const cTime = table.header.indexOf("Time")

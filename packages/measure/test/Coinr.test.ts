@@ -1,4 +1,4 @@
-import { CsvError } from "@innokraft/csv"
+import { Csv, CsvError } from "@innokraft/csv"
 import { describe, expect, it } from "vitest"
 import { Coinr } from "../src/index.js"
 import { asemProject, readAsem } from "./asem.js"
@@ -23,6 +23,29 @@ describe("Coinr.fromCsv", () => {
     expect(missing).toBe(63)
     expect(framework.indicators.filter((x) => x.direction === -1)).toHaveLength(14)
     expect(framework.indicators.filter((x) => x.denominator !== null)).toHaveLength(17)
+  })
+
+  it("reads the ASEM project exported with Swedish settings (semicolons, decimal commas) as the original", () => {
+    // as Excel with Swedish settings writes a CSV: ";" between fields, "," in decimal numbers
+    const swedish = (text: string) => {
+      const table = Csv.parse(text)
+      const field = (v: string) => {
+        const number = /^-?\d*\.\d+(e[+-]?\d+)?$/i.test(v) ? v.replace(".", ",") : v
+        return /[;"\n]/.test(number) ? `"${number.replaceAll('"', '""')}"` : number
+      }
+      return [table.header, ...table.rows].map((row) => row.map(field).join(";")).join("\n")
+    }
+    const sv = { iMeta: swedish(meta), iData: swedish(data) }
+    expect(sv.iData).toContain(";390,799991")
+    const format = { delimiter: ";", decimal: "," } as const
+    const fromSwedish = Coinr.fromCsv({
+      ...sv,
+      iMetaSource: "iMeta.csv",
+      iDataSource: "iData.csv",
+      iMetaFormat: format,
+      iDataFormat: format
+    })
+    expect(fromSwedish).toEqual(read(meta, data)())
   })
 
   it("names file, line and column for a bad direction", () => {

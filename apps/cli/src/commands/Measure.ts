@@ -7,6 +7,7 @@ import { readJson, readText, writeJson } from "../internal/Files.js"
 import { measure as measurePackage } from "../internal/Lazy.js"
 import { attempt, printJson, renderTable } from "../internal/Output.js"
 import { progress } from "../internal/Progress.js"
+import * as Tables from "../internal/Tables.js"
 
 const json = Options.boolean("json").pipe(Options.withDescription("Print JSON on stdout instead of a table"))
 export const inputs = {
@@ -41,7 +42,15 @@ export const load = (paths: { imeta: string; idata: string; spec: string }) =>
     ])
     const { Coinr, Spec } = yield* measurePackage
     const { framework, data } = yield* attempt(
-      () => Coinr.fromCsv({ iMeta, iData, iMetaSource: paths.imeta, iDataSource: paths.idata }),
+      () =>
+        Coinr.fromCsv({
+          iMeta,
+          iData,
+          iMetaSource: paths.imeta,
+          iDataSource: paths.idata,
+          iMetaFormat: Tables.csvFormatOf(iMeta),
+          iDataFormat: Tables.csvFormatOf(iData)
+        }),
       inputError
     )
     const spec = yield* attempt(() => Spec.parse(specJson, paths.spec), inputError)

@@ -82,13 +82,11 @@ const panelParser = (o: MatrixInput, keep: ReadonlyArray<string> = []) =>
     const text = yield* readText(o.input)
     const { Matrix } = yield* s3Package
     // Swedish-locale exports: semicolons and decimal commas
-    const delimiter = Tables.delimiterOf(text)
-    const decimal = Tables.decimalOf(text, delimiter)
+    const format = Tables.csvFormatOf(text)
     return () =>
       Matrix.fromLongCsv(text, {
         source: o.input,
-        delimiter,
-        decimal,
+        ...format,
         columns: {
           region: o.regionColumn,
           industry: o.industryColumn,

@@ -15,7 +15,7 @@ export const formatOf = (path: string): Format => {
 }
 
 /** Swedish-locale exports use semicolons; pick the delimiter the header line uses most. */
-export const delimiterOf = (text: string): "," | ";" | "\t" => {
+const delimiterOf = (text: string): "," | ";" | "\t" => {
   const header = text.slice(0, text.search(/\r?\n|$/))
   const count = (c: string) => header.split(c).length - 1
   const semicolons = count(";")
@@ -31,7 +31,7 @@ const POINT_NUMBER = /^[+-]?\d*\.\d+([eE][+-]?\d+)?$/
  * The decimal separator of a semicolon or tab file, judged from its first lines (whole files are judged in
  * {@link read}): a comma when some field is a number with a comma and none is one with a point.
  */
-export const decimalOf = (text: string, delimiter: "," | ";" | "\t", lines = 1000): Csv.Decimal => {
+const decimalOf = (text: string, delimiter: "," | ";" | "\t", lines = 1000): Csv.Decimal => {
   if (delimiter === ",") return "."
   let commas = false
   let start = text.indexOf("\n") + 1
@@ -45,6 +45,12 @@ export const decimalOf = (text: string, delimiter: "," | ";" | "\t", lines = 100
     start = end + 1
   }
   return commas ? "," : "."
+}
+
+/** The delimiter and decimal separator of a CSV text, from its header and first lines. */
+export const csvFormatOf = (text: string): { delimiter: "," | ";" | "\t"; decimal: Csv.Decimal } => {
+  const delimiter = delimiterOf(text)
+  return { delimiter, decimal: decimalOf(text, delimiter) }
 }
 
 /**
