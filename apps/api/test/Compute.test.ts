@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { Matrix, ShiftShare } from "@innokraft/s3"
+import { ResultJson, Scored } from "@innokraft/s3/schema"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { auth, body, dataDir, type Setup, setup } from "./support.js"
 
@@ -149,6 +150,16 @@ describe("S3 analyses", () => {
     )
     expect(p.priorities).toHaveLength(10)
     expect(p.priorities.map((x) => x.rank).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    // both are what @innokraft/s3/schema publishes, and the OpenAPI document says so
+    expect(ResultJson.parse(result.analysis)).toEqual(result.analysis)
+    for (const scored of p.priorities) expect(Scored.parse(scored)).toEqual(scored)
+    const doc = await body<{ paths: Record<string, { get: { responses: Record<string, unknown> } }> }>(
+      await s.app.request("/openapi.json")
+    )
+    const described = JSON.stringify(doc.paths["/v1/s3/analyses/{id}/priorities"]!.get.responses["200"])
+    expect(described).toContain("rankRange")
+    expect(described).toContain("low relatedness, high complexity")
+    expect(JSON.stringify(doc.paths["/v1/s3/analyses/{id}/result"]!.get.responses["200"])).toContain("complexity_fc")
   })
 
   it("posts a small matrix (201) and refuses a ragged one (400)", async () => {

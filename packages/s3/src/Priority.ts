@@ -2,6 +2,7 @@ import { Prng } from "@innokraft/numerics"
 import { dirichlet } from "./internal/random.js"
 import { percentileRanks, quantile } from "./internal/stats.js"
 import { MatrixError } from "./MatrixError.js"
+import type { Scored as ScoredShape } from "./schema.js"
 
 /**
  * The criteria of the priority score (s3-methods.md §9): critical mass, specialisation, dynamics, knowledge base,
@@ -62,33 +63,27 @@ export interface ScoreOptions {
  *
  * @since 0.1.0
  */
-export type Quadrant =
-  | "high relatedness, high complexity"
-  | "high relatedness, low complexity"
-  | "low relatedness, high complexity"
-  | "low relatedness, low complexity"
+export type Quadrant = (typeof quadrants)[number]
 
 /**
- * The score of one candidate, with every number it is built from.
+ * The four {@link Quadrant}s.
  *
  * @since 0.1.0
  */
-export interface Scored {
-  readonly name: string
-  readonly industries: ReadonlyArray<string>
-  /** Σ_k w_k · z_k over the criteria the candidate has, divided by the sum of those weights; in [0, 1]. */
-  readonly score: number
-  /** 1 = best; ties broken by name. */
-  readonly rank: number
-  /** Percentile rank (0–1) of each criterion among the candidates. */
-  readonly percentiles: Partial<Record<Criterion, number>>
-  /** Median, 5th and 95th percentile of the rank over the random weight draws. */
-  readonly rankRange: { readonly median: number; readonly p5: number; readonly p95: number }
-  readonly quadrant: Quadrant | null
-  /** "strength" = LQ ≥ 1 and mass above the median; "emerging" = LQ < 1, relatedness above the median, dynamics > 0. */
-  readonly label: "strength" | "emerging" | null
-  readonly missing: ReadonlyArray<Criterion>
-}
+export const quadrants = [
+  "high relatedness, high complexity",
+  "high relatedness, low complexity",
+  "low relatedness, high complexity",
+  "low relatedness, low complexity"
+] as const
+
+/**
+ * A scored candidate: its score, rank, rank range under random weights, quadrant and label. The shape is the zod
+ * schema `Scored` of `@innokraft/s3/schema` (for validating stored scores and describing APIs).
+ *
+ * @since 0.1.0
+ */
+export type Scored = ScoredShape
 
 const rankOrder = (scores: Float64Array, names: ReadonlyArray<string>): Int32Array => {
   const order = Array.from({ length: scores.length }, (_, k) => k).sort(

@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import { z } from "zod"
+import { criteria, quadrants } from "./Priority.js"
 
 const nested = z.record(z.string(), z.record(z.string(), z.number().nullable()))
 const flat = z.record(z.string(), z.number().nullable())
@@ -42,6 +43,43 @@ export const ResultJson = z.object({
  * @since 0.1.0
  */
 export type ResultJson = z.infer<typeof ResultJson>
+
+const criterion = z.enum(criteria)
+
+/**
+ * A candidate strength area as `Priority.score` gives it (and `innokraft s3 priorities --json` writes it).
+ *
+ * @since 0.1.0
+ */
+export const Scored = z.object({
+  name: z.string(),
+  industries: z.array(z.string()).readonly(),
+  score: z
+    .number()
+    .describe("Σ_k w_k · z_k over the criteria the candidate has, divided by the sum of those weights; in [0, 1]"),
+  rank: z.number().int().describe("1 = best; ties broken by name"),
+  percentiles: z
+    .partialRecord(criterion, z.number())
+    .describe("Percentile rank (0–1) of each criterion among the candidates"),
+  rankRange: z
+    .object({ median: z.number(), p5: z.number(), p95: z.number() })
+    .describe("Median, 5th and 95th percentile of the rank over the random weight draws"),
+  quadrant: z.enum(quadrants).nullable().describe("Balland et al. (2019): relatedness density × complexity"),
+  label: z
+    .enum(["strength", "emerging"])
+    .nullable()
+    .describe(
+      '"strength" = LQ ≥ 1 and mass above the median; "emerging" = LQ < 1, relatedness above the median, dynamics > 0'
+    ),
+  missing: z.array(criterion).readonly().describe("The criteria the candidate has no value for")
+})
+
+/**
+ * A scored candidate (`Priority.Scored`).
+ *
+ * @since 0.1.0
+ */
+export type Scored = z.infer<typeof Scored>
 
 /**
  * The JSON Schema (draft 2020-12) of `result.json`, derived from {@link ResultJson}.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { Complexity, LocationQuotient, Matrix, Priority, Relatedness, ShiftShare } from "../src/index.js"
+import { Scored } from "../src/schema.js"
 import { eurostatCounties, eurostatSweden } from "./data.js"
 
 describe("Priority.score", () => {
@@ -115,5 +116,9 @@ describe("Priority.score", () => {
     // welfare (O-Q): LQ 1.14 and the largest share → a strength; primary has LQ 1.22 but only the median mass
     expect(scored.find((s) => s.name === "welfare")!.label).toBe("strength")
     expect(scored.find((s) => s.name === "primary")!.label).toBeNull()
+    // the published schema describes exactly what score gives, through JSON
+    const json = JSON.parse(JSON.stringify(scored))
+    expect(json.map((s: unknown) => Scored.parse(s))).toEqual(json)
+    expect(Scored.safeParse({ ...json[0], quadrant: "somewhere" }).success).toBe(false)
   })
 })

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
+import { ResultJson, Scored } from "@innokraft/s3/schema"
 import type { Runs } from "@innokraft/store"
 import type { Context } from "hono"
 import type { Database } from "../Database.js"
@@ -72,7 +73,7 @@ export const registerS3 = (app: OpenAPIHono, db: Database) => {
     sub(
       "result",
       "The analysis as result.json (rca, mcp, diversity, ubiquity, eci, pci, fitness, density, dropped)",
-      z.object({ year: z.number().nullable(), focus: z.string(), analysis: z.record(z.string(), z.unknown()) })
+      z.object({ year: z.number().nullable(), focus: z.string(), analysis: ResultJson as unknown as z.ZodType })
     ),
     (async (c: Context) => {
       const r = await result(c)
@@ -83,7 +84,7 @@ export const registerS3 = (app: OpenAPIHono, db: Database) => {
     sub(
       "priorities",
       "Priority scores of the candidate areas (rank, score, rank range, quadrant, label)",
-      z.object({ priorities: z.array(z.unknown()) })
+      z.object({ priorities: z.array(Scored as unknown as z.ZodType) })
     ),
     (async (c: Context) => c.json({ priorities: (await result(c)).priorities }, 200)) as never
   )
