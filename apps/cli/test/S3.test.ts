@@ -62,6 +62,9 @@ describe("innokraft s3 analyse", () => {
     const { code, stdout } = innokraft(["s3", "analyse", "--input", dev1, "--out", out])
     expect(code).toBe(0)
     expect(stdout).toContain("40 regions × 60 industries")
+    // the 25 regions of highest ECI, and a line for the rest
+    expect(stdout).toContain("… 15 more regions (--top 0 prints all; result.json has every one)")
+    expect(stdout.split("\n").filter((line) => /^\S+\s+\d+\s+-?\d+\.\d{3}\s+\d+\.\d{3}$/.test(line))).toHaveLength(25)
     const result = JSON.parse(readFileSync(out, "utf8"))
     // The file matches the published result.json schema exactly (no missing or extra fields).
     expect(ResultJson.parse(result)).toEqual(result)

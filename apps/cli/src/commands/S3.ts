@@ -4,7 +4,7 @@ import { Console, Effect, Option } from "effect"
 import { InputError } from "../CliError.js"
 import { readJson, readText, writeAtomic } from "../internal/Files.js"
 import { s3Node, s3 as s3Package } from "../internal/Lazy.js"
-import { attempt, printJson, renderTable } from "../internal/Output.js"
+import { attempt, dim, printJson, renderTable } from "../internal/Output.js"
 import type * as RegionalPrioritiesModule from "../internal/RegionalPriorities.js"
 import * as Tables from "../internal/Tables.js"
 
@@ -121,6 +121,10 @@ const analyse = Command.make(
       Options.withDescription("Standardise ECI with the population sd (py-ecomplexity, default) or the sample sd"),
       Options.withDefault("population" as const)
     ),
+    top: Options.integer("top").pipe(
+      Options.withDescription("Regions of the ECI ranking to print (0: all)"),
+      Options.withDefault(25)
+    ),
     densityDiagonal: Options.choice("density-diagonal", ["include", "exclude"]).pipe(
       Options.withDescription(
         "Count the industry itself in its relatedness density (py-ecomplexity, default) or not (EconGeo)"
@@ -130,6 +134,7 @@ const analyse = Command.make(
   },
   (o) =>
     Effect.gen(function* () {
+      if (o.top < 0) return yield* new InputError({ message: `--top: expected 0 (all) or more, found ${o.top}` })
       const parse = yield* panelParser(o)
       const { Analysis } = yield* s3Node
       const RegionalPriorities = yield* regionalPriorities
@@ -173,9 +178,14 @@ const analyse = Command.make(
             { header: "ECI", cell: (k) => fixed(3)(e.values[k]!), align: "right" },
             { header: "fitness", cell: (k) => fixed(3)(result.fitness.fitness.values[k]!), align: "right" }
           ],
-          order
+          o.top > 0 ? order.slice(0, o.top) : order
         )
       )
+      if (o.top > 0 && order.length > o.top) {
+        yield* Console.log(
+          dim(`… ${order.length - o.top} more regions (--top 0 prints all; result.json has every one)`)
+        )
+      }
       if (Option.isSome(o.out)) yield* Console.log(`\n${o.out.value}: written`)
     })
 ).pipe(
