@@ -33,6 +33,15 @@ describe("strategy-model resources", () => {
     expect(page.nextCursor).toBeNull()
   })
 
+  it("serves Västerbotten's OSIRIS action plan to anyone, filtered by project", async () => {
+    const page = await body<Page>(await s.app.request("/v1/action-plans?projectId=vasterbotten-osiris"))
+    expect(page.items.map((i) => i.id)).toEqual(["vasterbotten-osiris-action-plan"])
+    const plan = page.items[0]!.data as { actions: Array<{ id: string }>; policyInstrument: { nutsCode: string } }
+    expect(plan.actions.map((a) => a.id)).toEqual(["action-1", "action-2", "action-3"])
+    expect(plan.policyInstrument.nutsCode).toBe("SE33")
+    expect((await body<Page>(await s.app.request("/v1/action-plans?projectId=none"))).items).toEqual([])
+  })
+
   it("pages with cursors without losing or repeating items", async () => {
     const all = await body<Page>(await s.app.request("/v1/strategies?limit=500"))
     const seen: Array<string> = []

@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { ActionPlan } from "./ActionPlan.js"
 import { Actor } from "./Actor.js"
 import { Call } from "./Call.js"
 import { Contact } from "./Contact.js"
@@ -33,6 +34,7 @@ export const entities = {
   Funding,
   Call,
   MeetingPlace,
+  ActionPlan,
   Contact,
   IndicatorLink,
   Target,

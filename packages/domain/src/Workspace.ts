@@ -1,5 +1,6 @@
 import { Municipality, Nuts, Sni } from "@innokraft/reference"
 import { z } from "zod"
+import { ActionPlan } from "./ActionPlan.js"
 import { Actor } from "./Actor.js"
 import { Call } from "./Call.js"
 import { Contact } from "./Contact.js"
@@ -37,7 +38,7 @@ export const version = currentVersion
 
 /**
  * A region's whole strategy model in one document: regions, actors, strategies with goals, efforts and strength
- * areas, projects with funding, phased programmes, calls, meeting places, indicator links and targets, and — kept
+ * areas, projects with funding, phased programmes, calls, meeting places, action plans, indicator links and targets, and — kept
  * apart — contacts (personal data). Every list may be omitted in JSON and defaults to empty.
  *
  * @since 0.1.0
@@ -58,6 +59,7 @@ export const Workspace = z
     fundings: z.array(Funding).default([]),
     calls: z.array(Call).default([]),
     meetingPlaces: z.array(MeetingPlace).default([]),
+    actionPlans: z.array(ActionPlan).default([]),
     indicatorLinks: z.array(IndicatorLink).default([]),
     targets: z.array(Target).default([]),
     /** Personal data: people in roles. Left out of exports unless asked for. */
@@ -100,6 +102,7 @@ export const empty = (region: Region): Workspace => ({
   fundings: [],
   calls: [],
   meetingPlaces: [],
+  actionPlans: [],
   indicatorLinks: [],
   targets: [],
   contacts: []
@@ -144,6 +147,7 @@ const collections = [
   ["fundings", "funding"],
   ["calls", "call"],
   ["meetingPlaces", "meeting place"],
+  ["actionPlans", "action plan"],
   ["indicatorLinks", "indicator link"],
   ["targets", "target"],
   ["contacts", "contact"]
@@ -193,7 +197,8 @@ export const validate = (workspace: Workspace): ReadonlyArray<Problem.Problem> =
     if (id === undefined) return
     if (!ids.get(key)!.has(id)) {
       const kind = collections.find(([k]) => k === key)![1]
-      report(path, "unknown-reference", `expected the id of a ${kind} in "${key}", found "${id}"`)
+      const article = /^[aeiou]/.test(kind) ? "an" : "a"
+      report(path, "unknown-reference", `expected the id of ${article} ${kind} in "${key}", found "${id}"`)
     }
   }
   const refs = (path: Path, key: CollectionKey, list: ReadonlyArray<string> | undefined) => {
@@ -422,6 +427,35 @@ export const validate = (workspace: Workspace): ReadonlyArray<Problem.Problem> =
     ref(["meetingPlaces", i, "ownerId"], "actors", m.ownerId)
     municipality(["meetingPlaces", i, "municipality"], m.municipality)
     period(["meetingPlaces", i, "active"], m.active)
+  })
+
+  workspace.actionPlans.forEach((plan, i) => {
+    ref(["actionPlans", i, "ownerId"], "actors", plan.ownerId)
+    ref(["actionPlans", i, "projectId"], "projects", plan.projectId)
+    refs(["actionPlans", i, "strategyIds"], "strategies", plan.strategyIds)
+    period(["actionPlans", i, "period"], plan.period)
+    const code = plan.policyInstrument?.nutsCode
+    if (code !== undefined && !Nuts.isCode(code)) {
+      report(
+        ["actionPlans", i, "policyInstrument", "nutsCode"],
+        "unknown-code",
+        `expected a Swedish NUTS code such as "SE33" (Övre Norrland), found "${code}"`
+      )
+    }
+    const seen = new Map<string, number>()
+    plan.actions.forEach((action, j) => {
+      const path = ["actionPlans", i, "actions", j]
+      const first = seen.get(action.id)
+      if (first !== undefined) {
+        report(
+          [...path, "id"],
+          "duplicate-id",
+          `expected a unique action id, but "${action.id}" is also actions[${first}]`
+        )
+      } else seen.set(action.id, j)
+      refs([...path, "actorIds"], "actors", action.actorIds)
+      period([...path, "timeframe"], action.timeframe)
+    })
   })
 
   const subjectTarget = {

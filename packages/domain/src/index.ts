@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 
+export * as ActionPlan from "./ActionPlan.js"
 export * as Actor from "./Actor.js"
 export * as Call from "./Call.js"
 export * as Contact from "./Contact.js"

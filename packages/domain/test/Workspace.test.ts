@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { Workspace } from "../src/index.js"
+import { Examples, Workspace } from "../src/index.js"
 import { small } from "./fixtures.js"
 
 type W = Workspace.Workspace
@@ -167,6 +167,45 @@ describe("Workspace.validate", () => {
       'regions[0].municipalities[0].zone: expected one of the region\'s zones ["coast", "inland"], found "mountain"',
       'regions[0].municipalities[2].code: expected a municipality inside SE331, found "1490" (Borås)'
     ])
+  })
+
+  it("checks action plans: references, the policy instrument's NUTS code, action ids and timeframes", () => {
+    const vb = Examples.vasterbotten
+    expect(vb.actionPlans.map((p) => p.id)).toEqual(["vasterbotten-osiris-action-plan"])
+    const problems = Workspace.validate({
+      ...vb,
+      actionPlans: [
+        {
+          ...vb.actionPlans[0]!,
+          ownerId: "nobody",
+          projectId: "no-project",
+          strategyIds: ["no-strategy"],
+          policyInstrument: { name: { sv: "X", en: "X" }, nutsCode: "SE99" },
+          actions: [
+            { id: "a", title: { sv: "A", en: "A" }, actorIds: ["stranger"] },
+            { id: "a", title: { sv: "B", en: "B" }, actorIds: [], timeframe: { start: "2020", end: "2019" } }
+          ]
+        }
+      ]
+    })
+    expect(problems.map((p) => p.message)).toEqual([
+      'actionPlans[0].ownerId: expected the id of an actor in "actors", found "nobody"',
+      'actionPlans[0].projectId: expected the id of a project in "projects", found "no-project"',
+      'actionPlans[0].strategyIds[0]: expected the id of a strategy in "strategies", found "no-strategy"',
+      'actionPlans[0].policyInstrument.nutsCode: expected a Swedish NUTS code such as "SE33" (Övre Norrland), found "SE99"',
+      'actionPlans[0].actions[0].actorIds[0]: expected the id of an actor in "actors", found "stranger"',
+      'actionPlans[0].actions[1].id: expected a unique action id, but "a" is also actions[0]',
+      "actionPlans[0].actions[1].timeframe: expected the end on or after the start, found 2020 – 2019"
+    ])
+  })
+
+  it("refuses an action plan without actions", () => {
+    const json = JSON.parse(JSON.stringify(Examples.vasterbotten))
+    json.actionPlans[0].actions = []
+    const result = Workspace.parse(json)
+    expect(result.ok).toBe(false)
+    if (!result.ok)
+      expect(result.problems.map((p) => p.message)).toContain("actionPlans[0].actions: expected at least one action")
   })
 
   it("returns every problem, not just the first", () => {

@@ -1,4 +1,5 @@
 import {
+  ActionPlan,
   Actor,
   Call,
   Contact,
@@ -95,6 +96,13 @@ export const meetingPlace = kind({
 })
 
 /**
+ * An action plan: a published policy document (Interreg Europe's action plans are public).
+ *
+ * @since 0.1.0
+ */
+export const actionPlan = kind({ name: "action-plan", schema: ActionPlan.ActionPlan, defaultVisibility: "public" })
+
+/**
  * @since 0.1.0
  */
 export const indicatorLink = kind({ name: "indicator-link", schema: IndicatorLink.IndicatorLink })
@@ -128,6 +136,7 @@ export const workspace = {
   fundings: funding,
   calls: call,
   meetingPlaces: meetingPlace,
+  actionPlans: actionPlan,
   indicatorLinks: indicatorLink,
   targets: target,
   contacts: contact

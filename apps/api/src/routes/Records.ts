@@ -41,6 +41,7 @@ export const resources: ReadonlyArray<Resource> = [
   resource("fundings", "Funding", Kinds.funding, ["projectId", "funderId", "callId"]),
   resource("calls", "Call", Kinds.call, ["funderId", "status"]),
   resource("meeting-places", "MeetingPlace", Kinds.meetingPlace, ["ownerId", "municipality"]),
+  resource("action-plans", "ActionPlan", Kinds.actionPlan, ["ownerId", "projectId"]),
   resource("indicator-links", "IndicatorLink", Kinds.indicatorLink, ["strategyId", "goalId"]),
   resource("targets", "Target", Kinds.target, ["indicatorLinkId"]),
   resource("contacts", "Contact", Kinds.contact, ["actorId"])

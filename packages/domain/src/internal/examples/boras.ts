@@ -175,6 +175,7 @@ export const boras: Workspace = {
   ],
   calls: [],
   meetingPlaces: [],
+  actionPlans: [],
   indicatorLinks: [],
   targets: [],
   contacts: []

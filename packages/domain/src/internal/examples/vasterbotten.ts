@@ -43,6 +43,10 @@ const osirisActionPlan = {
   title: "OSIRIS: The road to an action plan",
   url: "https://www.interregeurope.eu/osiris/news/news-article/3763/the-road-to-an-action-plan/"
 }
+const actionPlanDocument = {
+  title: "Region Västerbotten Action Plan 2018–2020: Towards an Innovation Loop express for regional development",
+  url: "https://docslib.org/doc/8196652/region-v%C3%A4sterbotten-action-plan-2018-2020-towards-an-innovation-loop"
+}
 const lycksele = { title: "Mötesplats Lycksele: Om", url: "https://motesplatslycksele.se/om/" }
 const arenaInland = {
   title: "Region Västerbotten satsar på innovation och samarbete i inlandet",
@@ -431,6 +435,57 @@ export const vasterbotten: Workspace = {
       type: "conference",
       municipality: "0180",
       sources: [loopCycle]
+    }
+  ],
+  actionPlans: [
+    {
+      id: "vasterbotten-osiris-action-plan",
+      title: {
+        sv: "Mot en Innovationsloop-express för regional utveckling",
+        en: "Towards an Innovation Loop express for regional development"
+      },
+      ownerId: "region-vasterbotten",
+      period: { start: "2018", end: "2020" },
+      projectId: "vasterbotten-osiris",
+      strategyIds: [],
+      policyInstrument: {
+        name: {
+          sv: "Regionalfondsprogrammet för Övre Norrland",
+          en: "Regional Structural Funds Programme for Upper Norrland"
+        },
+        fund: "ERDF",
+        nutsCode: "SE33"
+      },
+      actions: [
+        {
+          id: "action-1",
+          title: {
+            sv: "Genomföra en strategi för att stärka Innovationsloopen för regional utveckling",
+            en: "Implement a strategy to strengthen the Innovation Loop for regional development"
+          },
+          actorIds: []
+        },
+        {
+          id: "action-2",
+          title: {
+            sv: "Stärka den deltagande styrningen av policyinstrumentet genom Innovationsloopen",
+            en: "Strengthen participatory governance of the policy instrument through the Innovation Loop"
+          },
+          actorIds: []
+        },
+        {
+          id: "action-3",
+          title: {
+            sv: "Stimulera synergier mellan projekt genom Innovation Loop Express",
+            en: "Stimulate synergies between projects through the Innovation Loop Express"
+          },
+          actorIds: []
+        }
+      ],
+      note:
+        "The Swedish titles are our translations of the English plan. The plan also holds a SWOT of the Loop and a " +
+        "list of the local stakeholder group's meetings, not recorded here; the actions' players and timeframes are not in our sources.",
+      sources: [actionPlanDocument, osirisActionPlan]
     }
   ],
   indicatorLinks: [],

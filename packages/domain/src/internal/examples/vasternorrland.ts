@@ -168,6 +168,7 @@ export const vasternorrland: Workspace = {
   ],
   calls: [],
   meetingPlaces: [],
+  actionPlans: [],
   indicatorLinks: [],
   targets: [],
   contacts: [],
