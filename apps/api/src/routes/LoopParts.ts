@@ -205,6 +205,22 @@ export const registerLoopParts = (app: OpenAPIHono, db: Database) => {
       }) as never
     )
 
+    /** The stored item of an open cycle that a replace or delete names, at the version its If-Match gives. */
+    const existing = (
+      cycleId: string,
+      document: CycleDocument.CycleDocument,
+      children: Record<Loop.ChildList, ReadonlyArray<Stored<Body>>>,
+      id: string,
+      itemId: string,
+      version: number
+    ) => {
+      open(document, id)
+      const record = itemsOf(cycleId, children).find((r) => r.id === Loop.prefixed(cycleId, itemId))
+      if (record === undefined) throw new ProblemError(404, `${part.path} "${itemId}" of cycle "${id}" was not found`)
+      stale(record, version)
+      return record
+    }
+
     /** {@link changeCycle}, with the cycle named in a 404 about an item. */
     const write = <A, E>(caller: Member, id: string, change: Parameters<typeof changeCycle<A, E>>[3]): Promise<A> =>
       changeCycle(db, caller, id, change).catch((error: unknown) => {
@@ -285,12 +301,7 @@ export const registerLoopParts = (app: OpenAPIHono, db: Database) => {
         }
         const { cycle, stored } = await write(caller, id, ({ cycle, document, children }) =>
           Effect.gen(function* () {
-            open(document, id)
-            const record = itemsOf(cycle.id, children).find((r) => r.id === Loop.prefixed(cycle.id, itemId))
-            if (record === undefined) {
-              throw new ProblemError(404, `${part.path} "${itemId}" of cycle "${id}" was not found`)
-            }
-            stale(record, version)
+            const record = existing(cycle.id, document, children, id, itemId, version)
             const items = document[part.list] as ReadonlyArray<Body & { stage?: string; status?: string }>
             const index = items.findIndex((i) => i.id === itemId)
             const current = items[index]!
@@ -335,12 +346,7 @@ export const registerLoopParts = (app: OpenAPIHono, db: Database) => {
         const version = ifMatch(c)
         await write(caller, id, ({ cycle, document, children }) =>
           Effect.gen(function* () {
-            open(document, id)
-            const record = itemsOf(cycle.id, children).find((r) => r.id === Loop.prefixed(cycle.id, itemId))
-            if (record === undefined) {
-              throw new ProblemError(404, `${part.path} "${itemId}" of cycle "${id}" was not found`)
-            }
-            stale(record, version)
+            const record = existing(cycle.id, document, children, id, itemId, version)
             const items = document[part.list] as ReadonlyArray<Body>
             const next = {
               ...document,
