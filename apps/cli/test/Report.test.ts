@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Examples, Interchange } from "@innokraft/domain"
-import { Example } from "@innokraft/loop"
+import { CycleReport, Example } from "@innokraft/loop"
 import { beforeEach, describe, expect, it } from "vitest"
 import { innokraft } from "./run.js"
 
@@ -32,7 +32,8 @@ describe("innokraft report", () => {
     expect(stdout).toContain(`${out}: written`)
     const html = readFileSync(out, "utf8")
     expect(html).toContain('lang="sv"')
-    expect(html).toContain("6")
+    // the sum of Borås's sourced funding, formatted the Swedish way
+    expect(html).toContain("6\u00a0850\u00a0000 SEK")
     expectSelfContained(html)
   })
 
@@ -44,7 +45,18 @@ describe("innokraft report", () => {
     const html = readFileSync(out, "utf8")
     expect(html).toContain('lang="en"')
     expect(html).toContain("Example data (made up).")
+    // every breakdown cell the report suppresses shows as "<5", never as its number
+    const inclusion = CycleReport.report(Example.walkthrough()).inclusion
+    const suppressed = [inclusion.gender, inclusion.ageBand, inclusion.newcomer, inclusion.municipality].flatMap((b) =>
+      Object.values(b.cells).filter((v) => v === null)
+    ).length
+    expect(suppressed).toBeGreaterThan(0)
+    expect(html.split("&lt;5").length - 1).toBeGreaterThanOrEqual(suppressed)
     expectSelfContained(html)
+    // suppression cannot be turned off
+    const open = innokraft(["report", "loop", cycle, "--out", join(dir, "open.html"), "--threshold", "0"])
+    expect(open.code).toBe(2)
+    expect(open.stderr + open.stdout).toContain("--threshold: expected 1 or more")
   })
 
   it("measure writes COINr's ASEM ranking with rank intervals", () => {

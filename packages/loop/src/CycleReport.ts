@@ -153,7 +153,7 @@ export interface Report {
  * @since 0.1.0
  */
 export interface Options {
-  /** Counts under this are suppressed. Default 5. */
+  /** Counts under this are suppressed: a whole number ≥ 1 (a `RangeError` otherwise). Default 5. */
   readonly threshold?: number
   /** Zone mapping for the inland/coast breakdown. Default: the document's `zones`. */
   readonly zones?: Zones
@@ -247,6 +247,10 @@ const stageTimes = (doc: CycleDocument): Record<State, StageTime> => {
  */
 export const report = (doc: CycleDocument, options: Options = {}): Report => {
   const threshold = options.threshold ?? 5
+  // a threshold under 1 would publish every small count: suppression is not optional
+  if (!Number.isInteger(threshold) || threshold < 1) {
+    throw new RangeError(`threshold: expected a whole number of 1 or more, found ${threshold}`)
+  }
   const zones = options.zones ?? doc.zones
   const persons = new Set(doc.participations.map((p) => p.person))
   const byRole = zeros(roles)

@@ -24,6 +24,18 @@ const person = (
   ...(demographics !== undefined ? { demographics } : {})
 })
 
+describe("CycleReport.report — the threshold", () => {
+  it("refuses a threshold under 1, which would publish every small count", () => {
+    const doc = Example.walkthrough()
+    for (const threshold of [0, -1, 2.5]) {
+      expect(() => CycleReport.report(doc, { threshold })).toThrow(
+        `threshold: expected a whole number of 1 or more, found ${threshold}`
+      )
+    }
+    expect(CycleReport.report(doc, { threshold: 1 }).inclusion.threshold).toBe(1)
+  })
+})
+
 describe("CycleReport.report — counts", () => {
   it("counts participants, participations and organisations from the records", () => {
     expect(report.participants.unique).toBe(new Set(walk.participations.map((p) => p.person)).size)

@@ -84,20 +84,28 @@ const renderReport = (r: CycleReport.Report): string => {
   return lines.join("\n")
 }
 
+/**
+ * `--threshold`, the smallest published count of people, for `loop report` and `report loop`: under 1 is refused,
+ * as small-cell suppression cannot be turned off.
+ */
+export const threshold = Options.integer("threshold").pipe(
+  Options.withDescription("Smallest published count (default 5)"),
+  Options.withDefault(5),
+  Options.filterMap(
+    (n) => (n >= 1 ? Option.some(n) : Option.none()),
+    "--threshold: expected 1 or more: small counts of people are always suppressed"
+  )
+)
+
 const report = Command.make(
   "report",
   {
     file,
     json,
-    threshold: Options.integer("threshold").pipe(
-      Options.withDescription("Smallest published count (default 5)"),
-      Options.withDefault(5)
-    )
+    threshold
   },
   ({ file, json, threshold }) =>
     Effect.gen(function* () {
-      if (threshold < 1)
-        return yield* new InputError({ message: `--threshold: expected 1 or more, found ${threshold}` })
       const doc = yield* load(file)
       const { CycleReport } = yield* loopPackage
       const r = CycleReport.report(doc, { threshold })

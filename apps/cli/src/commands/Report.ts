@@ -4,7 +4,7 @@ import { InputError } from "../CliError.js"
 import { writeAtomic } from "../internal/Files.js"
 import { loop as loopPackage, measure as measurePackage, report as reportPackage } from "../internal/Lazy.js"
 import { attempt } from "../internal/Output.js"
-import { load as loadCycle } from "./Loop.js"
+import { load as loadCycle, threshold } from "./Loop.js"
 import { inputError, inputs, load as loadMeasurement, normaliseAlternatives } from "./Measure.js"
 import { prioritiesFrom, prioritiesOptions } from "./S3.js"
 import { load as loadWorkspace } from "./Workspace.js"
@@ -48,7 +48,7 @@ const loop = Command.make(
     file: Args.file({ name: "cycle.json", exists: "either" }),
     out,
     lang,
-    threshold: Options.integer("threshold").pipe(Options.withDefault(5))
+    threshold
   },
   ({ file, out, lang, threshold }) =>
     Effect.gen(function* () {

@@ -24,52 +24,36 @@ const delimiterOf = (text: string): "," | ";" | "\t" => {
   return semicolons > count(",") ? ";" : ","
 }
 
-const COMMA_NUMBER = /^[+-]?\d*,\d+([eE][+-]?\d+)?$/
-const POINT_NUMBER = /^[+-]?\d*\.\d+([eE][+-]?\d+)?$/
+// A number written with a decimal comma, or with a point, by Csv.parseNumber's rules.
+const commaNumber = (field: string) => field.includes(",") && typeof Csv.parseNumber(field, ",") === "number"
+const pointNumber = (field: string) => field.includes(".") && typeof Csv.parseNumber(field) === "number"
 
 /**
- * The decimal separator of a semicolon or tab file, judged from its first lines (whole files are judged in
- * {@link read}): a comma when some field is a number with a comma and none is one with a point.
+ * The decimal separator of a semicolon or tab file, judged from its first `lines` lines: a comma when some field is
+ * a number with a comma and none is one with a point.
  */
-const decimalOf = (text: string, delimiter: "," | ";" | "\t", lines = 1000): Csv.Decimal => {
+const decimalOf = (text: string, delimiter: "," | ";" | "\t", lines: number): Csv.Decimal => {
   if (delimiter === ",") return "."
   let commas = false
   let start = text.indexOf("\n") + 1
   for (let k = 0; k < lines && start > 0 && start < text.length; k++) {
     const end = text.indexOf("\n", start)
     for (const field of text.slice(start, end < 0 ? text.length : end).split(delimiter)) {
-      const t = field.trim()
-      if (POINT_NUMBER.test(t)) return "."
-      if (COMMA_NUMBER.test(t)) commas = true
+      if (pointNumber(field)) return "."
+      if (commaNumber(field)) commas = true
     }
     start = end + 1
   }
   return commas ? "," : "."
 }
 
-/** The delimiter and decimal separator of a CSV text, from its header and first lines. */
-export const csvFormatOf = (text: string): { delimiter: "," | ";" | "\t"; decimal: Csv.Decimal } => {
-  const delimiter = delimiterOf(text)
-  return { delimiter, decimal: decimalOf(text, delimiter) }
-}
-
 /**
- * Swedish-locale exports (semicolons or tabs) write decimal commas, `12,5`. When a file has such numbers and no
- * `12.5`, they are rewritten with a point, so the commands and `data convert` see standard numbers.
+ * The delimiter (from the header) and decimal separator (from the first `lines` lines, 1,000 by default: the s3
+ * commands read large files) of a CSV text, as Swedish-locale exports write semicolons and decimal commas.
  */
-const withDecimalPoints = (table: Csv.Table, delimiter: "," | ";" | "\t"): Csv.Table => {
-  if (delimiter === ",") return table
-  let commas = false
-  for (const row of table.rows) {
-    for (const field of row) {
-      const text = field.trim()
-      if (POINT_NUMBER.test(text)) return table
-      if (COMMA_NUMBER.test(text)) commas = true
-    }
-  }
-  if (!commas) return table
-  const point = (field: string) => (COMMA_NUMBER.test(field.trim()) ? field.replace(",", ".") : field)
-  return { ...table, rows: table.rows.map((row) => row.map(point)) }
+export const csvFormatOf = (text: string, lines = 1000): { delimiter: "," | ";" | "\t"; decimal: Csv.Decimal } => {
+  const delimiter = delimiterOf(text)
+  return { delimiter, decimal: decimalOf(text, delimiter, lines) }
 }
 
 const readXlsx = (path: string, sheet: string | undefined) =>
@@ -135,8 +119,13 @@ export const read = (path: string, options: { readonly sheet?: string | undefine
     }
     return yield* Effect.try({
       try: () => {
-        const delimiter = delimiterOf(text)
-        return withDecimalPoints(Csv.parse(text, { source: path, delimiter }), delimiter)
+        // the whole file is judged, and decimal commas are rewritten with a point, so that the commands and
+        // `data convert` see standard numbers
+        const { delimiter, decimal } = csvFormatOf(text, Number.POSITIVE_INFINITY)
+        const table = Csv.parse(text, { source: path, delimiter })
+        if (decimal === ".") return table
+        const point = (field: string) => (commaNumber(field) ? field.replace(",", ".") : field)
+        return { ...table, rows: table.rows.map((row) => row.map(point)) }
       },
       catch: (error) => new InputError({ message: error instanceof CsvError ? error.message : String(error) })
     })
