@@ -43,6 +43,9 @@ describe("system routes", () => {
       ])
     )
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(["County", "Municipality", "Problem"]))
+    // one Problem component, with the field errors every route's 400 carries
+    const problem = doc.components.schemas.Problem as { properties: Record<string, unknown> }
+    expect(Object.keys(problem.properties)).toEqual(["type", "title", "status", "detail", "instance", "errors"])
   })
 
   it("answers unknown paths with an RFC 9457 problem", async () => {

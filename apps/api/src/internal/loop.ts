@@ -83,7 +83,8 @@ export const childVisibility = (kind: string, cycleVisibility: Visibility): Visi
   kind === "loop-participation" ? "organisation" : cycleVisibility
 
 /**
- * Reassembles a cycle document from the store. Participations, supports and idea teams are left out unless `inside`.
+ * Reassembles a cycle document from the store, from the cycle's own child records. Participations, supports and idea
+ * teams are left out unless `inside`.
  */
 export const assemble = (
   cycle: Stored<{ readonly id: string }>,
@@ -92,10 +93,7 @@ export const assemble = (
   inside: boolean
 ): CycleDocument.CycleDocument => {
   const cycleId = cycle.id
-  const own = (list: ChildList) =>
-    children[list]
-      .filter((r) => r.id.startsWith(`${cycleId}/`))
-      .map((r) => ({ ...(r.body as object), id: unprefixed(cycleId, r.id) }))
+  const own = (list: ChildList) => children[list].map((r) => ({ ...(r.body as object), id: unprefixed(cycleId, r.id) }))
   let parts: Parts = { synthetic: false, subThemes: [], supports: [] }
   const stage: Array<StageTransition.StageTransition> = []
   for (const t of transitions) {

@@ -33,8 +33,10 @@ export const loadCycle = (caller: CallerType, cycleId: string, organisationId: s
     const cycle = (yield* records.get(caller, Kinds.loopCycle, cycleId, options)) as Stored<Body>
     const inOrg = { organisationId: cycle.organisationId }
     const children = {} as Record<Loop.ChildList, ReadonlyArray<Stored<Body>>>
+    // the organisation's records of each kind, narrowed to this cycle's (their ids are prefixed with the cycle's)
     for (const list of Object.keys(childKind) as Array<Loop.ChildList>) {
-      children[list] = (yield* records.list(caller, childKind[list] as never, inOrg)) as ReadonlyArray<Stored<Body>>
+      const all = (yield* records.list(caller, childKind[list] as never, inOrg)) as ReadonlyArray<Stored<Body>>
+      children[list] = all.filter((r) => r.id.startsWith(`${cycle.id}/`))
     }
     const transitions = yield* Effect.flatMap(Transitions.Transitions, (t) => t.list(caller, cycleId, inOrg))
     const inside = isInside(caller, cycle.organisationId)

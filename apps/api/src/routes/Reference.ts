@@ -1,5 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
 import { County, Municipality, Nuts, Sni } from "@innokraft/reference"
+import { json, problems } from "../internal/route.js"
 
 const Label = z.object({ sv: z.string(), en: z.string() }).openapi("Label")
 const CountySchema = z
@@ -22,25 +23,7 @@ const SectionSchema = z
   .object({ code: z.string(), name: Label, divisions: z.array(z.string()).readonly() })
   .openapi("SniSection")
 const DivisionSchema = z.object({ code: z.string(), section: z.string(), name: Label }).openapi("SniDivision")
-const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional()
-  })
-  .openapi("Problem")
-
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item).readonly() })
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } }
-})
-const notFound = {
-  description: "Unknown county code",
-  content: { "application/problem+json": { schema: ProblemSchema } }
-}
 
 /**
  * `GET /v1/reference/...`: the code lists of `@innokraft/reference` — counties, municipalities (optionally of one
@@ -66,7 +49,10 @@ export const registerReference = (app: OpenAPIHono) => {
       tags: ["Reference"],
       summary: "The 290 Swedish municipalities (kommuner)",
       request: { query: z.object({ county: z.string().optional().openapi({ example: "24" }) }) },
-      responses: { 200: json(list(MunicipalitySchema), "Municipalities in code order"), 404: notFound }
+      responses: {
+        200: json(list(MunicipalitySchema), "Municipalities in code order"),
+        404: { ...problems(404)[404], description: "Unknown county code" }
+      }
     }),
     (c) => {
       const { county } = c.req.valid("query")
