@@ -78,10 +78,25 @@ describe("innokraft workspace portfolio", () => {
     expect(stdout).toMatch(/2019\s+1,272,592/)
   })
 
-  it("refuses a malformed --as-of", () => {
-    const { stderr, code } = innokraft(["workspace", "portfolio", writeExample("boras"), "--as-of", "May 2024"])
-    expect(code).toBe(1)
-    expect(stderr).toContain("--as-of: expected YYYY, YYYY-MM or YYYY-MM-DD")
+  it("refuses a malformed --as-of, and a date that is not in the calendar", () => {
+    for (const date of ["May 2024", "2024-13", "2023-02-29"]) {
+      const { stderr, code } = innokraft(["workspace", "portfolio", writeExample("boras"), "--as-of", date])
+      expect(code).toBe(1)
+      expect(stderr).toContain(
+        `--as-of: expected a date "YYYY", "YYYY-MM" or "YYYY-MM-DD" that exists in the calendar, found "${date}"`
+      )
+    }
+    const report = innokraft([
+      "report",
+      "strategy",
+      writeExample("boras"),
+      "--out",
+      join(dir, "r.html"),
+      "--as-of",
+      "2024-02-31"
+    ])
+    expect(report.code).toBe(1)
+    expect(report.stderr).toContain('found "2024-02-31"')
   })
 })
 

@@ -2,7 +2,7 @@ import { Args, Command, Options } from "@effect/cli"
 import type { CycleReport } from "@innokraft/loop"
 import { Console, Effect, Option } from "effect"
 import { CheckFailed, InputError } from "../CliError.js"
-import { readJson, writeAtomic } from "../internal/Files.js"
+import { readJson, writeAtomic, writeJson } from "../internal/Files.js"
 import { loop as loopPackage } from "../internal/Lazy.js"
 import { attempt, printJson, renderTable } from "../internal/Output.js"
 
@@ -137,7 +137,7 @@ const advance = Command.make(
         (e) => new InputError({ message: `${file}: ${e instanceof TransitionError ? e.message : String(e)}` })
       )
       // The file is replaced only once the move has been accepted, and atomically.
-      yield* writeAtomic(file, `${JSON.stringify(next, null, 2)}\n`)
+      yield* writeJson(file, next)
       yield* Console.log(`${file}: idea ${idea} moved to ${to}`)
     })
 ).pipe(
@@ -178,7 +178,7 @@ const example = Command.make(
   ({ out }) =>
     Effect.gen(function* () {
       const { Example } = yield* loopPackage
-      yield* writeAtomic(out, `${JSON.stringify(Example.walkthrough(), null, 2)}\n`)
+      yield* writeJson(out, Example.walkthrough())
       yield* Console.log(`${out}: written (a clearly labelled synthetic walk-through of one cycle)`)
     })
 ).pipe(

@@ -7,7 +7,7 @@ import { attempt } from "../internal/Output.js"
 import { load as loadCycle, threshold } from "./Loop.js"
 import { inputError, inputs, load as loadMeasurement, normaliseAlternatives } from "./Measure.js"
 import { prioritiesFrom, prioritiesOptions } from "./S3.js"
-import { load as loadWorkspace } from "./Workspace.js"
+import { asOfDate, asOfOption, load as loadWorkspace } from "./Workspace.js"
 
 const out = Options.file("out").pipe(Options.withDescription("The HTML file to write (self-contained; prints to A4)"))
 const lang = Options.choice("lang", ["sv", "en"]).pipe(
@@ -24,14 +24,15 @@ const strategy = Command.make(
     file: Args.file({ name: "workspace.json", exists: "either" }),
     out,
     lang,
-    asOf: Options.text("as-of").pipe(Options.withDescription("Read the portfolio on this date"), Options.optional)
+    asOf: asOfOption
   },
   ({ file, out, lang, asOf }) =>
     Effect.gen(function* () {
       const { workspace } = yield* loadWorkspace(file, false)
+      const on = yield* asOfDate(asOf)
       const { StrategyReport } = yield* reportPackage
       const html = yield* attempt(
-        () => StrategyReport.render(workspace, { lang, ...(Option.isSome(asOf) ? { asOf: asOf.value } : {}) }),
+        () => StrategyReport.render(workspace, { lang, ...(on === undefined ? {} : { asOf: on }) }),
         (e) => new InputError({ message: `${file}: ${(e as Error).message}` })
       )
       yield* write(out, html)

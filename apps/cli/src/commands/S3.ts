@@ -2,7 +2,7 @@ import { Command, Options } from "@effect/cli"
 import type { Matrix, Priority } from "@innokraft/s3"
 import { Console, Effect, Option } from "effect"
 import { InputError } from "../CliError.js"
-import { readJson, readText, writeAtomic } from "../internal/Files.js"
+import { readJson, readText, writeAtomic, writeJson } from "../internal/Files.js"
 import { s3Node, s3 as s3Package } from "../internal/Lazy.js"
 import { attempt, dim, printJson, renderTable } from "../internal/Output.js"
 import type * as RegionalPrioritiesModule from "../internal/RegionalPriorities.js"
@@ -39,7 +39,7 @@ const matrixInput = {
   )
 }
 
-export type MatrixInput = {
+type MatrixInput = {
   readonly input: string
   readonly regionColumn: string
   readonly industryColumn: string
@@ -51,7 +51,7 @@ export type MatrixInput = {
 }
 
 /** The libraries' input errors (CsvError, MatrixError; matched by name, as the packages load lazily) as the CLI's. */
-export const libraryError = (error: unknown) =>
+const libraryError = (error: unknown) =>
   new InputError({
     message:
       error instanceof Error && (error.name === "CsvError" || error.name === "MatrixError")
@@ -100,7 +100,7 @@ const panelParser = (o: MatrixInput, keep: ReadonlyArray<string> = []) =>
   })
 
 /** Reads the panel, optionally keeping only some regions; `keep` adds region codes that must stay (a reference row). */
-export const readPanel = (o: MatrixInput, keep: ReadonlyArray<string> = []) =>
+const readPanel = (o: MatrixInput, keep: ReadonlyArray<string> = []) =>
   Effect.flatMap(panelParser(o, keep), (parse) => attempt(parse, libraryError))
 
 const oneDecimal = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1))
@@ -406,7 +406,7 @@ const priorities = Command.make(
     Effect.gen(function* () {
       const { year, scored } = yield* prioritiesFrom(o)
       const output = { region: o.region, year, candidates: scored }
-      if (Option.isSome(o.out)) yield* writeAtomic(o.out.value, `${JSON.stringify(output, null, 2)}\n`)
+      if (Option.isSome(o.out)) yield* writeJson(o.out.value, output)
       if (o.json) return yield* printJson(output)
       yield* Console.log(
         renderTable(

@@ -3,7 +3,7 @@ import { FileSystem } from "@effect/platform"
 import type { Portfolio, Workspace } from "@innokraft/domain"
 import { Console, Effect, Option } from "effect"
 import { CheckFailed, InputError } from "../CliError.js"
-import { readJson, readText, writeAtomic } from "../internal/Files.js"
+import { readJson, readText, writeAtomic, writeJson } from "../internal/Files.js"
 import { domain, reference } from "../internal/Lazy.js"
 import { attempt, dim, printJson, renderTable } from "../internal/Output.js"
 import { unknownCode } from "./Reference.js"
@@ -111,26 +111,37 @@ const renderPortfolio = (report: Portfolio.Report): string => {
   return sections.join("\n\n")
 }
 
+/** `--as-of`: the date a portfolio is read on, for `workspace portfolio` and `report strategy`. */
+export const asOfOption = Options.text("as-of").pipe(
+  Options.withDescription("Count projects active on this date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+  Options.optional
+)
+
+/** The `--as-of` date, checked as the domain checks dates (`2024-13` and `2024-02-31` are refused). */
+export const asOfDate = (asOf: Option.Option<string>) =>
+  Effect.gen(function* () {
+    if (Option.isNone(asOf)) return undefined
+    const { Period } = yield* domain
+    const checked = Period.PartialDate.safeParse(asOf.value)
+    if (!checked.success) {
+      return yield* new InputError({ message: `--as-of: ${checked.error.issues[0]!.message}, found "${asOf.value}"` })
+    }
+    return checked.data
+  })
+
 const portfolio = Command.make(
   "portfolio",
   {
     file,
     json,
-    asOf: Options.text("as-of").pipe(
-      Options.withDescription("Count projects active on this date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-      Options.optional
-    )
+    asOf: asOfOption
   },
   ({ file, json, asOf }) =>
     Effect.gen(function* () {
       const { workspace } = yield* load(file, json)
-      if (Option.isSome(asOf) && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(asOf.value)) {
-        return yield* new InputError({
-          message: `--as-of: expected YYYY, YYYY-MM or YYYY-MM-DD, found "${asOf.value}"`
-        })
-      }
+      const on = yield* asOfDate(asOf)
       const { Portfolio } = yield* domain
-      const report = Portfolio.analyse(workspace, Option.isSome(asOf) ? { asOf: asOf.value } : {})
+      const report = Portfolio.analyse(workspace, on === undefined ? {} : { asOf: on })
       yield* json ? printJson(report) : Console.log(renderPortfolio(report))
     })
 ).pipe(
@@ -206,7 +217,7 @@ const exportCommand = Command.make(
         () => EyeRis3.exportRegion(workspace, strategy, { lang }),
         (e) => new InputError({ message: `${file}: ${(e as Error).message}` })
       )
-      if (Option.isSome(out)) yield* writeAtomic(out.value, `${JSON.stringify(region, null, 2)}\n`)
+      if (Option.isSome(out)) yield* writeJson(out.value, region)
       else yield* printJson(region)
     })
 ).pipe(

@@ -7,7 +7,7 @@ import * as JsonStat from "./JsonStat.js"
 /** The file formats analysts bring: CSV (comma, semicolon or tab), Excel workbooks and JSON-stat 2.0. */
 export type Format = "csv" | "xlsx" | "jsonstat"
 
-export const formatOf = (path: string): Format => {
+const formatOf = (path: string): Format => {
   const lower = path.toLowerCase()
   if (lower.endsWith(".xlsx")) return "xlsx"
   if (lower.endsWith(".json") || lower.endsWith(".jsonstat")) return "jsonstat"
