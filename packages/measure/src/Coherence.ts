@@ -38,6 +38,7 @@ export const indicatorStats = (
   return ds.codes.map((code) => {
     const x = DS.column(ds, code)
     const present = S.present(x).length
+    const shape = S.skewKurt(x)
     return {
       code,
       present,
@@ -47,8 +48,8 @@ export const indicatorStats = (
       mean: S.mean(x),
       median: S.median(x),
       sd: S.sd(x),
-      skew: S.skew(x),
-      kurt: S.kurt(x),
+      skew: shape[0]!,
+      kurt: shape[1]!,
       treated: treated.get(code) ?? 0
     }
   })

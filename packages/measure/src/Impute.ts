@@ -150,7 +150,6 @@ export const imputePanel = (
 ): Array<DataSet> => {
   const first = panel[0]
   if (!first) return []
-  const n = first.units.length
   const size = first.values.length
   const T = panel.length
   const outs = panel.map(() => new Float64Array(size))
@@ -160,6 +159,5 @@ export const imputePanel = (
     const filled = method === "locf" ? locf(series) : linear(series, periods)
     for (let t = 0; t < T; t++) outs[t]![k] = filled[t]!
   }
-  void n
   return outs.map((values) => ({ units: first.units, codes: first.codes, values }))
 }

@@ -32,11 +32,12 @@ export interface WinsoriseOptions {
  *
  * @since 0.1.0
  */
-export const passes = (x: Float64Array, skewThreshold = 2, kurtThreshold = 3.5): boolean | null => {
-  const [sk, kt] = S.skewKurt(x)
-  if (Number.isNaN(sk!) || Number.isNaN(kt!)) return null
-  return Math.abs(sk!) < skewThreshold || kt! < kurtThreshold
-}
+export const passes = (x: Float64Array, skewThreshold = 2, kurtThreshold = 3.5): boolean | null =>
+  rule(S.skewKurt(x), skewThreshold, kurtThreshold)
+
+/** COINr's pass rule on a computed `[skew, kurt]`. */
+const rule = (sk: ArrayLike<number>, skewThreshold: number, kurtThreshold: number): boolean | null =>
+  Number.isNaN(sk[0]!) || Number.isNaN(sk[1]!) ? null : Math.abs(sk[0]!) < skewThreshold || sk[1]! < kurtThreshold
 
 /**
  * Winsorised values, the number of winsorised points and a flag per position (`"winhi"`, `"winlo"` or `""`).
@@ -68,7 +69,7 @@ export const winsorise = (input: Float64Array, options: WinsoriseOptions = {}): 
   let lo: Array<number> = []
   let count = 0
   const sk = S.skewKurt(x)
-  const check = () => (Number.isNaN(sk[0]!) || Number.isNaN(sk[1]!) ? null : Math.abs(sk[0]!) < st || sk[1]! < kt)
+  const check = () => rule(sk, st, kt)
   let passing = check()
   while (passing === false && count < winmax) {
     // the skew of the current x decides the side (COINr recomputes it; it is the one just checked)
@@ -242,7 +243,7 @@ export const treat = (ds: DataSet, spec: TreatSpec): { data: DataSet; report: Ar
       treatment,
       winsorised,
       points,
-      passes: passes(y, st, kt)
+      passes: rule(after, st, kt)
     })
   }
   return { data: { units: ds.units, codes: ds.codes, values: out }, report }

@@ -40,16 +40,19 @@ describe("uncertainty analysis of ASEM (COINr's SA inputs)", () => {
   })
   const coinr = Csv.records(Csv.parse(readAsem("ASEM_SA_RankStats_N50_seed1.csv")))
 
-  it("reports progress, nominal ranks equal COINr's, intervals contain the median", () => {
+  it("reports progress, nominal ranks equal COINr's, medians near COINr's", () => {
     expect(progress).toHaveLength(200)
     expect(progress.at(-1)).toBe(200)
     expect(ua.inputs).toEqual(["weights", "impute", "normalise", "aggregate"])
+    const gaps: Array<number> = []
     for (const row of coinr) {
       const s = ua.stats.find((x) => x.unit === row.uCode)!
       expect(s.nominal).toBe(Number(row.Nominal))
-      expect(s.q5).toBeLessThanOrEqual(s.median)
-      expect(s.median).toBeLessThanOrEqual(s.q95)
+      gaps.push(Math.abs(s.median - Number(row.Median)))
     }
+    // COINr draws from R's generator, so the medians agree closely but not exactly: 2.5 ranks at most, 0.29 on average
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(3)
+    expect(gaps.reduce((a, b) => a + b, 0) / gaps.length).toBeLessThan(0.5)
   })
 
   it("interval widths are of COINr's order of magnitude", () => {

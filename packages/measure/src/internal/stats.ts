@@ -87,37 +87,10 @@ export const quantile = (x: Float64Array, p: number): number => {
 export const median = (x: Float64Array): number => quantile(x, 0.5)
 
 /** Type-2 skewness (e1071 type 2, Excel SKEW) over the non-NaN values; NaN below 3 values. */
-export const skew = (x: Float64Array): number => {
-  const v = present(x)
-  const n = v.length
-  if (n < 3) return Number.NaN
-  const m = mean(v)
-  let s2 = 0
-  let s3 = 0
-  for (let i = 0; i < n; i++) {
-    const d = v[i]! - m
-    s2 += d * d
-    s3 += d * d * d
-  }
-  return ((Math.sqrt(n) * s3) / s2 ** 1.5) * (Math.sqrt(n * (n - 1)) / (n - 2))
-}
+export const skew = (x: Float64Array): number => skewKurt(x)[0]!
 
 /** Type-2 excess kurtosis (e1071 type 2, Excel KURT) over the non-NaN values; NaN below 4 values. */
-export const kurt = (x: Float64Array): number => {
-  const v = present(x)
-  const n = v.length
-  if (n < 4) return Number.NaN
-  const m = mean(v)
-  let s2 = 0
-  let s4 = 0
-  for (let i = 0; i < n; i++) {
-    const d = v[i]! - m
-    s2 += d * d
-    s4 += d * d * d * d
-  }
-  const r = (n * s4) / (s2 * s2)
-  return (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3))
-}
+export const kurt = (x: Float64Array): number => skewKurt(x)[1]!
 
 /**
  * Ranks with ties given the lowest rank (R's `ties.method = "min"`), ascending; NaN stays NaN. With `descending`,
