@@ -313,12 +313,16 @@ export interface Gaps {
 }
 
 /**
- * The gaps of the portfolio (see {@link Gaps}).
+ * The gaps of the portfolio (see {@link Gaps}). Pass the {@link coverage} when it is at hand, so that it is not
+ * computed twice.
  *
  * @since 0.1.0
  */
-export const gaps = (workspace: Workspace, options: Options = {}): Gaps => {
-  const matrix = coverage(workspace, options)
+export const gaps = (
+  workspace: Workspace,
+  options: Options = {},
+  matrix: Coverage = coverage(workspace, options)
+): Gaps => {
   const uncovered = (kind: CoverageRow["kind"]) =>
     matrix.rows.filter((r) => r.kind === kind && r.projectIds.length === 0).map((r) => ({ id: r.id, title: r.title }))
   return {
@@ -480,13 +484,14 @@ export const analyse = (workspace: Workspace, options: Options = {}): Report => 
     cancelled: 0
   }
   for (const p of workspace.projects) projectCounts[p.status]++
+  const matrix = coverage(workspace, options)
   return {
     asOf: options.asOf,
     projectCounts,
-    coverage: coverage(workspace, options),
+    coverage: matrix,
     funding: fundingTotals(workspace),
     fundingsWithoutAmount: unknownAmounts(workspace),
-    gaps: gaps(workspace, options),
+    gaps: gaps(workspace, options, matrix),
     perYear: activePerYear(workspace, options),
     callMatches: callMatches(workspace, options)
   }

@@ -158,7 +158,7 @@ export const svg = (input: StackedBarsInput): string => {
 export const table = (input: StackedBarsInput): string => {
   const digits = input.digits ?? 0
   const cell = (v: number): Table.Cell =>
-    input.suppressBelow !== undefined && Suppress.isSuppressed(v, input.suppressBelow) ? `<${input.suppressBelow}` : v
+    input.suppressBelow === undefined ? v : Suppress.count(v, input.suppressBelow)
   const totalCell = (c: number): Table.Cell => {
     const values = input.series.map((s) => Math.max(0, s.values[c] ?? 0))
     const total = values.reduce((t, v) => t + v, 0)

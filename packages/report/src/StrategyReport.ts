@@ -137,7 +137,7 @@ export const render = (workspace: Workspace.Workspace, options: StrategyReportOp
   const { lang } = options
   const po: Portfolio.Options = options.asOf === undefined ? {} : { asOf: options.asOf }
   const coverage = Portfolio.coverage(workspace, po)
-  const gaps = Portfolio.gaps(workspace, po)
+  const gaps = Portfolio.gaps(workspace, po, coverage)
   const sections: Array<Document.Section> = []
   const kindLabel = (k: "goal" | "effort" | "strengthArea") => t[k][lang]
 

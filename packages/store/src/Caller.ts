@@ -90,3 +90,12 @@ export const atLeast = (role: Role, minimum: Role): boolean => roles.indexOf(rol
  */
 export const actorOf = (caller: Caller): string =>
   caller._tag === "Anonymous" ? "anonymous" : caller._tag === "System" ? `system:${caller.actor}` : caller.actor
+
+/**
+ * Whether the caller sees everything of `organisationId` (not only its published records): the system, or one of its
+ * members.
+ *
+ * @since 0.1.0
+ */
+export const isInside = (caller: Caller, organisationId: string): boolean =>
+  caller._tag === "System" || (caller._tag === "Member" && caller.organisationId === organisationId)

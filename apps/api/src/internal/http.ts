@@ -11,10 +11,6 @@ declare module "hono" {
 /** The caller the auth middleware put on the context (anonymous when none). */
 export const callerOf = (c: Context): CallerType => c.get("caller") ?? { _tag: "Anonymous" }
 
-/** Whether the caller sees everything of `organisationId`. */
-export const isInside = (caller: CallerType, organisationId: string): boolean =>
-  caller._tag === "System" || (caller._tag === "Member" && caller.organisationId === organisationId)
-
 /** A weak ETag of a record version. */
 export const etag = (version: number): string => `W/"${version}"`
 

@@ -1,12 +1,12 @@
 import { SqlClient } from "@effect/sql"
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
 import { Cycle, CycleDocument, CycleReport, Idea, Lifecycle, StageTransition } from "@innokraft/loop"
-import { type CallerType, Kinds, Records, type Stored, Transitions } from "@innokraft/store"
+import { Caller, type CallerType, Kinds, Records, type Stored, Transitions } from "@innokraft/store"
 import { Effect } from "effect"
 import type { Context } from "hono"
 import type { Database, Services } from "../Database.js"
 import { guard } from "../internal/compute.js"
-import { callerOf, etag, ifMatch, isInside, paginate, preconditionFailed } from "../internal/http.js"
+import { callerOf, etag, ifMatch, paginate, preconditionFailed } from "../internal/http.js"
 import * as Loop from "../internal/loop.js"
 import { bearer, json, organisationQuery, pageQuery, problems, valid } from "../internal/route.js"
 import { ProblemError } from "../Problem.js"
@@ -39,7 +39,7 @@ export const loadCycle = (caller: CallerType, cycleId: string, organisationId: s
       children[list] = all.filter((r) => r.id.startsWith(`${cycle.id}/`))
     }
     const transitions = yield* Effect.flatMap(Transitions.Transitions, (t) => t.list(caller, cycleId, inOrg))
-    const inside = isInside(caller, cycle.organisationId)
+    const inside = Caller.isInside(caller, cycle.organisationId)
     return { cycle, children, document: Loop.assemble(cycle, children, transitions, inside) }
   })
 

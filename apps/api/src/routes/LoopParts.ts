@@ -1,11 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
 import { Cycle, CycleDocument, Idea, Lifecycle, Meeting, Outcome } from "@innokraft/loop"
-import { type CallerType, type Kind, Kinds, Records, type Stored, Transitions } from "@innokraft/store"
+import { Caller, type CallerType, type Kind, Kinds, Records, type Stored, Transitions } from "@innokraft/store"
 import { Effect } from "effect"
 import type { Context } from "hono"
 import type { Database } from "../Database.js"
 import { guard, pathOf } from "../internal/compute.js"
-import { callerOf, etag, ifMatch, isInside, paginate } from "../internal/http.js"
+import { callerOf, etag, ifMatch, paginate } from "../internal/http.js"
 import * as Loop from "../internal/loop.js"
 import { bearer, json, organisationQuery, problems, valid } from "../internal/route.js"
 import { type FieldError, ProblemError } from "../Problem.js"
@@ -176,7 +176,7 @@ export const registerLoopParts = (app: OpenAPIHono, db: Database) => {
         const { cycle, children } = await db.run(loadCycle(caller, id, q.organisation), caller)
         c.header("etag", etag(cycle.version))
         const page = paginate(children[part.list], (r) => r.id, q.cursor, q.limit)
-        const inside = isInside(caller, cycle.organisationId)
+        const inside = Caller.isInside(caller, cycle.organisationId)
         return c.json({ items: page.items.map((r) => partItem(cycle.id, r, inside)), nextCursor: page.nextCursor }, 200)
       }) as never
     )
@@ -201,7 +201,7 @@ export const registerLoopParts = (app: OpenAPIHono, db: Database) => {
         const record = children[part.list].find((r) => r.id === Loop.prefixed(cycle.id, itemId))
         if (record === undefined) throw new ProblemError(404, `${part.path} "${itemId}" of cycle "${id}" was not found`)
         c.header("etag", etag(record.version))
-        return c.json(partItem(cycle.id, record, isInside(caller, cycle.organisationId)), 200)
+        return c.json(partItem(cycle.id, record, Caller.isInside(caller, cycle.organisationId)), 200)
       }) as never
     )
 

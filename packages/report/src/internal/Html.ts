@@ -37,8 +37,3 @@ export const el = (
 /** A self-closing SVG element. */
 export const leaf = (tag: string, a: Readonly<Record<string, string | number | undefined>>): string =>
   `<${tag}${attrs(a)}/>`
-
-let counter = 0
-
-/** A document-unique id for `aria-labelledby` (deterministic per process order; prefix keeps ids readable). */
-export const uid = (prefix: string): string => `${prefix}-${(++counter).toString(36)}`

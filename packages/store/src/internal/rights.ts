@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import { atLeast, type Caller, type Member, type Role } from "../Caller.js"
+import { atLeast, type Caller, isInside, type Member, type Role } from "../Caller.js"
 import { Forbidden } from "../StoreError.js"
 
 /** The member the caller must be to write in their own organisation with at least `minimum`. */
@@ -45,10 +45,6 @@ export const requireAdminOf = (
     })
   )
 }
-
-/** Whether the caller sees everything of `organisationId` (not only its published records). */
-export const isInside = (caller: Caller, organisationId: string): boolean =>
-  caller._tag === "System" || (caller._tag === "Member" && caller.organisationId === organisationId)
 
 /** Members of `organisationId` (any role), or system. */
 export const requireInside = (
