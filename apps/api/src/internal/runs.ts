@@ -4,6 +4,7 @@ import { Effect } from "effect"
 import type { Context } from "hono"
 import type { Database } from "../Database.js"
 import { ProblemError } from "../Problem.js"
+import { guard } from "./compute.js"
 import { callerOf, etag, ifMatch, paginate, preconditionFailed } from "./http.js"
 import { bearer, json, organisationQuery, pageQuery, problems, valid } from "./route.js"
 
@@ -161,4 +162,70 @@ export const storeRun = (
     ),
     caller
   )
+}
+
+/**
+ * One kind of stored computation (a measurement, an S3 analysis): its path, its POST body, and how a body becomes
+ * the stored result.
+ */
+export interface RunRoutes<
+  I extends { readonly id: string; readonly visibility?: "public" | "organisation" | undefined }
+> {
+  readonly base: string
+  readonly kind: Runs.RunKind
+  readonly tag: string
+  /** The POST route's summary. */
+  readonly summary: string
+  readonly input: z.ZodType<I>
+  /** What the computation is called in a 400, e.g. "the measurement". */
+  readonly what: string
+  readonly result: (input: I) => unknown
+}
+
+/**
+ * `POST base` (compute from the body and store the run, editor) and the basic reads of {@link registerRunBasics};
+ * returns the factory of the kind's `GET base/{id}/…` routes.
+ */
+export const registerRuns = <
+  I extends { readonly id: string; readonly visibility?: "public" | "organisation" | undefined }
+>(
+  app: OpenAPIHono,
+  db: Database,
+  r: RunRoutes<I>
+) => {
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: r.base,
+      tags: [r.tag],
+      summary: r.summary,
+      security: bearer,
+      request: { body: { required: true, content: { "application/json": { schema: r.input } } } },
+      responses: { 201: json(RunMeta, "Stored"), ...problems(400, 401, 403, 409, 413, 415) }
+    }),
+    (async (c: Context) => {
+      const input = valid<I>(c, "json")
+      const run = await storeRun(db, c, {
+        id: input.id,
+        kind: r.kind,
+        parameters: input,
+        result: guard(r.what, () => r.result(input)),
+        visibility: input.visibility
+      })
+      c.header("etag", etag(run.version))
+      c.header("location", `${r.base}/${encodeURIComponent(run.id)}`)
+      return c.json(runMeta(run), 201)
+    }) as never
+  )
+  registerRunBasics(app, db, r.base, r.kind, r.tag)
+  return (path: string, summary: string, schema: z.ZodType, query: z.ZodObject = OrgQuery) =>
+    createRoute({
+      method: "get",
+      path: `${r.base}/{id}/${path}`,
+      tags: [r.tag],
+      summary,
+      security: bearer,
+      request: { params: IdParam, query },
+      responses: { 200: json(schema, summary), ...problems(400, 404) }
+    })
 }

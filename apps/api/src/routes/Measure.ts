@@ -1,13 +1,12 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
+import { type OpenAPIHono, z } from "@hono/zod-openapi"
 import { Build } from "@innokraft/measure"
 import type { Runs } from "@innokraft/store"
 import type { Context } from "hono"
 import type { Database } from "../Database.js"
 import { guard } from "../internal/compute.js"
-import { etag } from "../internal/http.js"
 import * as Measure from "../internal/measure.js"
-import { bearer, json, problems, valid } from "../internal/route.js"
-import { IdParam, Memo, OrgQuery, RunMeta, readRun, registerRunBasics, runMeta, storeRun } from "../internal/runs.js"
+import { valid } from "../internal/route.js"
+import { Memo, OrgQuery, readRun, registerRuns } from "../internal/runs.js"
 
 type Summary = ReturnType<typeof Measure.summary>
 
@@ -33,43 +32,15 @@ const Cells = z.record(z.string(), z.record(z.string(), z.number().nullable()))
 export const registerMeasure = (app: OpenAPIHono, db: Database) => {
   const base = "/v1/measure/runs"
   const tag = "Measurement runs"
-  app.openapi(
-    createRoute({
-      method: "post",
-      path: base,
-      tags: [tag],
-      summary: "Build a composite indicator and store the run (editor)",
-      security: bearer,
-      request: { body: { required: true, content: { "application/json": { schema: Measure.MeasurementInput } } } },
-      responses: { 201: json(RunMeta, "Stored"), ...problems(400, 401, 403, 409, 413, 415) }
-    }),
-    (async (c: Context) => {
-      const input = valid<Measure.MeasurementInput>(c, "json")
-      const computed = guard("the measurement", () => Measure.compute(input))
-      const run = await storeRun(db, c, {
-        id: input.id,
-        kind: "measurement",
-        parameters: input,
-        result: Measure.summary(computed, input.reference),
-        visibility: input.visibility
-      })
-      c.header("etag", etag(run.version))
-      c.header("location", `${base}/${encodeURIComponent(run.id)}`)
-      return c.json(runMeta(run), 201)
-    }) as never
-  )
-  registerRunBasics(app, db, base, "measurement", tag)
-
-  const sub = (path: string, summary: string, schema: z.ZodType, query: z.ZodObject = OrgQuery) =>
-    createRoute({
-      method: "get",
-      path: `${base}/{id}/${path}`,
-      tags: [tag],
-      summary,
-      security: bearer,
-      request: { params: IdParam, query },
-      responses: { 200: json(schema, summary), ...problems(400, 404) }
-    })
+  const sub = registerRuns(app, db, {
+    base,
+    kind: "measurement",
+    tag,
+    summary: "Build a composite indicator and store the run (editor)",
+    input: Measure.MeasurementInput,
+    what: "the measurement",
+    result: (input) => Measure.summary(Measure.compute(input), input.reference)
+  })
   const result = async (c: Context) => (await readRun(db, c, "measurement")).result as Summary
 
   app.openapi(

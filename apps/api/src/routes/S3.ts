@@ -1,12 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
+import { type OpenAPIHono, z } from "@hono/zod-openapi"
 import { ResultJson, Scored } from "@innokraft/s3/schema"
 import type { Runs } from "@innokraft/store"
 import type { Context } from "hono"
 import type { Database } from "../Database.js"
-import { guard } from "../internal/compute.js"
-import { etag } from "../internal/http.js"
-import { bearer, json, problems, valid } from "../internal/route.js"
-import { IdParam, Memo, OrgQuery, RunMeta, readRun, registerRunBasics, runMeta, storeRun } from "../internal/runs.js"
+import { Memo, readRun, registerRuns } from "../internal/runs.js"
 import * as S3 from "../internal/s3.js"
 
 type Result = ReturnType<typeof S3.toResult>
@@ -32,42 +29,15 @@ export const computedOf = (run: Runs.Run): { input: S3.S3Input; computed: S3.Com
 export const registerS3 = (app: OpenAPIHono, db: Database) => {
   const base = "/v1/s3/analyses"
   const tag = "S3 analyses"
-  app.openapi(
-    createRoute({
-      method: "post",
-      path: base,
-      tags: [tag],
-      summary: "Analyse a region × industry matrix and store the result (editor)",
-      security: bearer,
-      request: { body: { required: true, content: { "application/json": { schema: S3.S3Input } } } },
-      responses: { 201: json(RunMeta, "Stored"), ...problems(400, 401, 403, 409, 413, 415) }
-    }),
-    (async (c: Context) => {
-      const input = valid<S3.S3Input>(c, "json")
-      const computed = guard("the S3 analysis", () => S3.compute(input))
-      const run = await storeRun(db, c, {
-        id: input.id,
-        kind: "s3",
-        parameters: input,
-        result: guard("the S3 analysis", () => S3.toResult(input, computed)),
-        visibility: input.visibility
-      })
-      c.header("etag", etag(run.version))
-      c.header("location", `${base}/${encodeURIComponent(run.id)}`)
-      return c.json(runMeta(run), 201)
-    }) as never
-  )
-  registerRunBasics(app, db, base, "s3", tag)
-  const sub = (path: string, summary: string, schema: z.ZodType) =>
-    createRoute({
-      method: "get",
-      path: `${base}/{id}/${path}`,
-      tags: [tag],
-      summary,
-      security: bearer,
-      request: { params: IdParam, query: OrgQuery },
-      responses: { 200: json(schema, summary), ...problems(404) }
-    })
+  const sub = registerRuns(app, db, {
+    base,
+    kind: "s3",
+    tag,
+    summary: "Analyse a region × industry matrix and store the result (editor)",
+    input: S3.S3Input,
+    what: "the S3 analysis",
+    result: (input) => S3.toResult(input, S3.compute(input))
+  })
   const result = async (c: Context) => (await readRun(db, c, "s3")).result as Result
   app.openapi(
     sub(
