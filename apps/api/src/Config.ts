@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { StartupError } from "./StartupError.js"
 
 /**
  * The database an unset `DATABASE_URL` means: an SQLite file under `./data/` (the folder is created).
@@ -47,6 +48,8 @@ export const Config = z
     SEED_EXAMPLES: z.enum(flags).optional(),
     /** How long anonymous GET /v1 answers (published data) may be served from memory, in ms; 0 turns it off. */
     READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    /** `debug` also logs the stack of a start-up failure. */
+    LOG_LEVEL: z.enum(["info", "debug"]).default("info"),
     /** The folder of the shared real data used by seeding (default: `../shared/data` from the repository root). */
     DATA_DIR: z.string().min(1).optional()
   })
@@ -83,18 +86,37 @@ export const target = (url: string): Target =>
     ? { engine: "pg", url }
     : { engine: "sqlite", filename: url.replace(/^(sqlite|file):/i, "") }
 
+/** What each variable expects, for start-up messages. */
+const expects: Record<string, string> = {
+  PORT: "an integer from 0 to 65535 (0 = any free port)",
+  HOST: "an interface address such as 127.0.0.1 or 0.0.0.0",
+  BODY_LIMIT: "a positive whole number of bytes",
+  CORS_ORIGINS: "comma-separated origins such as https://example.org",
+  DATABASE_URL: "postgres://… or an SQLite file path",
+  SEED_EXAMPLES: `one of ${flags.join(", ")}`,
+  READ_CACHE_MS: "a whole number of milliseconds from 0 to 60000",
+  LOG_LEVEL: "info or debug",
+  DATA_DIR: "a folder path"
+}
+
 /**
- * Reads the configuration from an environment, or throws an error that names every bad variable and what it expects.
+ * Reads the configuration from an environment, or throws a {@link StartupError} whose one-line message names every
+ * bad variable, what it got and what it expects.
  *
  * @since 0.1.0
  */
 export const fromEnv = (env: Record<string, string | undefined>): Config => {
   const result = Config.safeParse(env)
   if (!result.success) {
-    const lines = result.error.issues.map(
-      (i) => `  ${i.path.join(".")}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`
+    const names = [...new Set(result.error.issues.map((i) => String(i.path[0])))]
+    const parts = names.map(
+      (name) => `${name}: expected ${expects[name] ?? "a valid value"} (got ${JSON.stringify(env[name])})`
     )
-    throw new Error(`Invalid server configuration:\n${lines.join("\n")}`)
+    throw new StartupError(
+      names[0]!,
+      `Invalid server configuration: ${parts.join("; ")}; correct ${names.length === 1 ? "it" : "them"} or unset ${names.length === 1 ? "it" : "them"} for the default.`,
+      { cause: result.error }
+    )
   }
   return result.data
 }

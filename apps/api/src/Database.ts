@@ -6,6 +6,7 @@ import { Cause, Effect, Exit, type Layer, ManagedRuntime, Option } from "effect"
 import type { ContentfulStatusCode } from "hono/utils/http-status"
 import * as Config from "./Config.js"
 import { type FieldError, ProblemError } from "./Problem.js"
+import { fromDatabase } from "./StartupError.js"
 
 /**
  * Every service a handler may use: the store's services and its SQL client (for transactions across services).
@@ -69,7 +70,8 @@ export const toProblem = (error: unknown, caller?: CallerType): ProblemError | u
 }
 
 /**
- * Opens the store of a `DATABASE_URL` (creating an SQLite file's folder) and runs its migrations.
+ * Opens the store of a `DATABASE_URL` (creating an SQLite file's folder) and runs its migrations. A database that
+ * cannot be reached or opened is a {@link StartupError} naming `DATABASE_URL` and what to do.
  *
  * @since 0.1.0
  */
@@ -77,13 +79,22 @@ export const open = async (url: string): Promise<Database> => {
   const where = Config.target(url)
   let layer: Layer.Layer<Services, unknown>
   if (where.engine === "sqlite") {
-    if (where.filename !== ":memory:") mkdirSync(dirname(where.filename), { recursive: true })
+    try {
+      if (where.filename !== ":memory:") mkdirSync(dirname(where.filename), { recursive: true })
+    } catch (error) {
+      throw fromDatabase(error, url)
+    }
     layer = layerSqlite({ filename: where.filename })
   } else {
     layer = layerPg({ url: where.url })
   }
   const runtime = ManagedRuntime.make(layer)
-  await runtime.runtime()
+  const built = await Effect.runPromiseExit(runtime.runtimeEffect)
+  if (Exit.isFailure(built)) {
+    await runtime.dispose()
+    const failure = Cause.failureOption(built.cause)
+    throw fromDatabase(Option.isSome(failure) ? failure.value : Cause.squash(built.cause), url)
+  }
   const run: Database["run"] = async (effect, caller) => {
     const exit = await runtime.runPromiseExit(effect)
     if (Exit.isSuccess(exit)) return exit.value

@@ -6,6 +6,7 @@ import * as DashboardStore from "./DashboardStore.js"
 import { open } from "./Database.js"
 import { dashboard } from "./dashboard/index.js"
 import { locateData, seed } from "./Seed.js"
+import { fromListen } from "./StartupError.js"
 
 /**
  * A running server.
@@ -24,6 +25,8 @@ const defaultLine = (fields: Record<string, unknown>) =>
 /**
  * Starts the API and dashboard from an environment (`PORT`, `HOST`, `DATABASE_URL`, `SEED_EXAMPLES`, …): opens the
  * database (migrating it), seeds the examples when asked, and listens. `npm start` and `innokraft serve` both use it.
+ * A bad setting, an unreachable database or a port in use rejects with a {@link StartupError} (one line naming the
+ * setting), after closing what was opened.
  *
  * @since 0.1.0
  */
@@ -39,7 +42,7 @@ export const start = async (
   }
   const home = dashboard(DashboardStore.make(database, { dataDir: locateData(config.DATA_DIR) }))
   const app = makeApp({ config, version: pkg.version, database, home })
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${info.address}:${info.port}/`
       line({ msg: "listening", url })
@@ -52,6 +55,10 @@ export const start = async (
             })
           })
       })
+    })
+    server.once("error", (error) => {
+      if (server.listening) return
+      database.dispose().finally(() => reject(fromListen(error, config.HOST, config.PORT)))
     })
   })
 }
