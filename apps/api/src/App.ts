@@ -1,7 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi"
 import { UnknownCodeError } from "@innokraft/reference"
-import { Tokens } from "@innokraft/store"
-import { Effect } from "effect"
 import type { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { cors } from "hono/cors"
@@ -10,8 +8,10 @@ import { requestId } from "hono/request-id"
 import { secureHeaders } from "hono/secure-headers"
 import type { Config } from "./Config.js"
 import type { Database } from "./Database.js"
+import { bearerAuth } from "./internal/auth.js"
 import { publicReadCache } from "./internal/cache.js"
-import { bodyGuard } from "./internal/http.js"
+import { bodyGuard, closeUnreadBody, contentSecurityPolicy, hasBody } from "./internal/http.js"
+import { FailureThrottle } from "./internal/throttle.js"
 import { landingPage } from "./Landing.js"
 import { fieldErrors, ProblemError, problem } from "./Problem.js"
 import { registerHealth } from "./routes/Health.js"
@@ -48,7 +48,10 @@ export interface LogLine {
  * @since 0.1.0
  */
 export interface AppOptions {
-  readonly config: Pick<Config, "BODY_LIMIT" | "CORS_ORIGINS"> & { readonly READ_CACHE_MS?: number }
+  readonly config: Pick<Config, "BODY_LIMIT" | "CORS_ORIGINS"> & {
+    readonly READ_CACHE_MS?: number
+    readonly AUTH_FAILURES_PER_MINUTE?: number
+  }
   readonly version: string
   /** The store; without one only the reference routes are served and `/ready` answers 503. */
   readonly database?: Database
@@ -90,38 +93,29 @@ export const makeApp = (options: AppOptions) => {
       ms: Math.round((performance.now() - started) * 100) / 100
     })
   })
-  app.use(secureHeaders())
-  if (options.config.CORS_ORIGINS.length > 0) app.use("/v1/*", cors({ origin: [...options.config.CORS_ORIGINS] }))
-  app.use(
-    bodyLimit({
-      maxSize: options.config.BODY_LIMIT,
-      onError: (c) => problem(c, 413, `The body exceeds ${options.config.BODY_LIMIT} bytes.`)
-    })
-  )
+  app.use(closeUnreadBody)
+  app.use(secureHeaders({ contentSecurityPolicy }))
+  if (options.config.CORS_ORIGINS.length > 0) {
+    app.use(
+      "/v1/*",
+      cors({
+        origin: [...options.config.CORS_ORIGINS],
+        // Browser clients need the ETag for If-Match, the Location of what they created and Retry-After of a 429.
+        exposeHeaders: ["ETag", "Location", "Retry-After", "X-Request-Id"]
+      })
+    )
+  }
+  const limit = bodyLimit({
+    maxSize: options.config.BODY_LIMIT,
+    onError: (c) => problem(c, 413, `The body exceeds ${options.config.BODY_LIMIT} bytes.`)
+  })
+  // Only where a body is expected: on GET and HEAD looking for one would build the whole request.
+  app.use((c, next) => (hasBody(c.req.method) ? limit(c, next) : next()))
 
   const db = options.database
   if (db !== undefined) {
-    // Bearer tokens: none = anonymous (published records only); an unknown or revoked token is refused.
-    app.use("/v1/*", async (c, next) => {
-      const header = c.req.header("authorization")
-      if (header === undefined) {
-        c.set("caller", { _tag: "Anonymous" })
-      } else {
-        const match = /^Bearer\s+(\S{1,512})\s*$/i.exec(header)
-        if (match === null) throw new ProblemError(401, 'Expected "Authorization: Bearer <token>".')
-        const token = match[1]!
-        const caller = await db.run(Effect.flatMap(Tokens.Tokens, (t) => t.verify(token))).catch(() => {
-          throw new ProblemError(401, "The token is unknown or revoked.")
-        })
-        c.set("caller", caller)
-      }
-      if (c.req.method !== "GET" && c.req.method !== "HEAD" && c.req.method !== "OPTIONS") {
-        if (c.get("caller")._tag === "Anonymous") {
-          throw new ProblemError(401, 'Writing needs a token: send "Authorization: Bearer <token>".')
-        }
-      }
-      return next()
-    })
+    const throttle = new FailureThrottle(options.config.AUTH_FAILURES_PER_MINUTE ?? 20)
+    app.use("/v1/*", bearerAuth(db, throttle))
     app.use(
       "/v1/*",
       bodyGuard((path) => path === "/v1/observations")
@@ -163,7 +157,7 @@ export const makeApp = (options: AppOptions) => {
 
   app.notFound((c) => problem(c, 404, `No resource at ${c.req.method} ${c.req.path}.`))
   app.onError((error, c) => {
-    if (error instanceof ProblemError) return problem(c, error.status, error.detail, error.errors)
+    if (error instanceof ProblemError) return problem(c, error.status, error.detail, error.errors, error.headers)
     if (error instanceof HTTPException) return problem(c, error.status as 400, error.message)
     if (error instanceof UnknownCodeError) return problem(c, 404, error.message)
     log({ level: "error", msg: "unhandled", requestId: c.get("requestId"), path: c.req.path, error: error.name })

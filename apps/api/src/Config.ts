@@ -48,6 +48,8 @@ export const Config = z
     SEED_EXAMPLES: z.enum(flags).optional(),
     /** How long anonymous GET /v1 answers (published data) may be served from memory, in ms; 0 turns it off. */
     READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    /** Failed bearer tokens one client address may send per minute before it gets 429 with Retry-After. */
+    AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
     /** `debug` also logs the stack of a start-up failure. */
     LOG_LEVEL: z.enum(["info", "debug"]).default("info"),
     /** The folder of the shared real data used by seeding (default: `../shared/data` from the repository root). */
@@ -95,6 +97,7 @@ const expects: Record<string, string> = {
   DATABASE_URL: "postgres://… or an SQLite file path",
   SEED_EXAMPLES: `one of ${flags.join(", ")}`,
   READ_CACHE_MS: "a whole number of milliseconds from 0 to 60000",
+  AUTH_FAILURES_PER_MINUTE: "a whole number from 1 to 100000",
   LOG_LEVEL: "info or debug",
   DATA_DIR: "a folder path"
 }

@@ -36,13 +36,16 @@ const titles: Record<number, string> = {
   412: "Precondition failed",
   413: "Request body too large",
   415: "Unsupported media type",
+  422: "Unprocessable content",
   428: "Precondition required",
+  429: "Too many requests",
   500: "Internal server error",
   503: "Service unavailable"
 }
 
 /**
  * Responds with `application/problem+json`. The `type` is a stable URI per status under `/problems/` of this API.
+ * A 401 carries `WWW-Authenticate: Bearer` (RFC 6750), so that clients know which credentials to send.
  *
  * @since 0.1.0
  */
@@ -50,7 +53,8 @@ export const problem = (
   c: Context,
   status: ContentfulStatusCode,
   detail?: string,
-  errors?: ReadonlyArray<FieldError>
+  errors?: ReadonlyArray<FieldError>,
+  headers?: Readonly<Record<string, string>>
 ) => {
   const body: Problem = {
     type: `https://innokraft.org/problems/${status}`,
@@ -60,7 +64,11 @@ export const problem = (
     ...(detail === undefined ? {} : { detail }),
     ...(errors === undefined ? {} : { errors })
   }
-  return c.body(JSON.stringify(body), status, { "content-type": "application/problem+json" })
+  return c.body(JSON.stringify(body), status, {
+    ...(status === 401 ? { "www-authenticate": 'Bearer realm="innokraft"' } : {}),
+    ...headers,
+    "content-type": "application/problem+json"
+  })
 }
 
 /**
@@ -73,7 +81,9 @@ export class ProblemError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     readonly detail: string,
-    readonly errors?: ReadonlyArray<FieldError>
+    readonly errors?: ReadonlyArray<FieldError>,
+    /** Headers of the answer, e.g. `Retry-After` of a 429. */
+    readonly headers?: Readonly<Record<string, string>>
   ) {
     super(detail)
   }

@@ -165,7 +165,7 @@ const endToEnd = (name: string, database: () => Promise<{ url: string; drop: () 
       expect(server.output()).not.toContain("imported an example organisation")
       const orgs = await fetch(new URL("/v1/organisations", server.base))
       expect(((await orgs.json()) as { items: Array<unknown> }).items).toHaveLength(3)
-    })
+    }, 60_000)
   })
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "innokraft-api-"))

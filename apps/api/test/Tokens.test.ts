@@ -24,7 +24,7 @@ describe("token management over HTTP", () => {
   it("creates a token for an admin, shows the secret once, and the secret works", async () => {
     const res = await create(s.tokens.vbAdmin, { role: "editor", label: "web team" })
     expect(res.status).toBe(201)
-    expect(res.headers.get("cache-control")).toBe("no-store")
+    expect(res.headers.get("cache-control")).toBe("private, no-store")
     const created = await body<Token>(res)
     expect(created).toMatchObject({ organisationId: "region-vasterbotten", role: "editor", label: "web team" })
     expect(created.token).toMatch(/^ikt_/)

@@ -2,14 +2,16 @@ import { join } from "node:path"
 import { Caller, Tokens } from "@innokraft/store"
 import { Effect } from "effect"
 import { type Database, open } from "../src/Database.js"
-import { type LogLine, makeApp } from "../src/index.js"
+import { type AppOptions, type LogLine, makeApp } from "../src/index.js"
 import { seed } from "../src/Seed.js"
 
 /** The shared real data folder. */
 export const dataDir = join(import.meta.dirname, "../../../../shared/data")
 
 /** A seeded in-memory store, the app over it and tokens of two organisations. */
-export const setup = async (options: { readonly bodyLimit?: number } = {}) => {
+export const setup = async (
+  options: { readonly bodyLimit?: number; readonly config?: Partial<AppOptions["config"]> } = {}
+) => {
   const db = await open(":memory:")
   await seed(db, { dataDir, log: () => {} })
   const token = (organisationId: string, role: "viewer" | "editor" | "admin") =>
@@ -27,7 +29,7 @@ export const setup = async (options: { readonly bodyLimit?: number } = {}) => {
   }
   const logs: Array<LogLine> = []
   const app = makeApp({
-    config: { BODY_LIMIT: options.bodyLimit ?? 1024 * 1024, CORS_ORIGINS: [] },
+    config: { BODY_LIMIT: options.bodyLimit ?? 1024 * 1024, CORS_ORIGINS: [], ...options.config },
     version: "test",
     database: db,
     log: (line) => logs.push(line)

@@ -1,6 +1,8 @@
 import type { CallerType } from "@innokraft/store"
 import type { Context, MiddlewareHandler } from "hono"
+import type { secureHeaders } from "hono/secure-headers"
 import { ProblemError } from "../Problem.js"
+import { incomingOf } from "./auth.js"
 
 declare module "hono" {
   interface ContextVariableMap {
@@ -10,6 +12,41 @@ declare module "hono" {
 
 /** The caller the auth middleware put on the context (anonymous when none). */
 export const callerOf = (c: Context): CallerType => c.get("caller") ?? { _tag: "Anonymous" }
+
+/** Whether requests of a method carry a body the API reads. */
+export const hasBody = (method: string): boolean => method === "POST" || method === "PUT" || method === "PATCH"
+
+/**
+ * The Content-Security-Policy of every answer: the dashboard and the landing page inline their style sheet and run
+ * no script; the API reference runs Swagger UI's scripts from this server; nothing is framed by other sites.
+ */
+export const contentSecurityPolicy: NonNullable<
+  NonNullable<Parameters<typeof secureHeaders>[0]>["contentSecurityPolicy"]
+> = {
+  defaultSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  scriptSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'self'"]
+}
+
+/**
+ * An answer given before the request's body was read (a 401, 413 or 415 refusal) ends the connection with
+ * `Connection: close`: the unread rest of the body would otherwise be drained or cut while the client was told to
+ * keep the connection alive.
+ */
+export const closeUnreadBody: MiddlewareHandler = async (c, next) => {
+  await next()
+  const incoming = incomingOf(c)
+  if (incoming === undefined || incoming.readableEnded) return
+  const length = c.req.header("content-length")
+  if ((length !== undefined && length !== "0") || c.req.header("transfer-encoding") !== undefined) {
+    c.header("connection", "close")
+  }
+}
 
 /** A weak ETag of a record version. */
 export const etag = (version: number): string => `W/"${version}"`
@@ -107,8 +144,7 @@ const decoder = new TextDecoder("utf-8", { fatal: true })
 export const bodyGuard =
   (allowCsv: (path: string) => boolean): MiddlewareHandler =>
   async (c, next) => {
-    const method = c.req.method
-    if (method !== "POST" && method !== "PUT" && method !== "PATCH") return next()
+    if (!hasBody(c.req.method)) return next()
     const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase()
     const csv = type === "text/csv" && allowCsv(c.req.path)
     if (type !== "application/json" && !csv) {

@@ -78,7 +78,6 @@ export const registerTokens = (app: OpenAPIHono, db: Database) => {
         ),
         caller
       )
-      c.header("cache-control", "no-store")
       c.header("location", `/v1/tokens/${encodeURIComponent(created.id)}`)
       return c.json({ ...info(created), token: created.token }, 201)
     }) as never
@@ -113,7 +112,6 @@ export const registerTokens = (app: OpenAPIHono, db: Database) => {
       const wanted =
         q.revoked === undefined ? rows : rows.filter((t) => (t.revokedAt !== undefined) === (q.revoked === "true"))
       const page = paginate(wanted, (t) => `${t.createdAt}\u0000${t.id}`, q.cursor, q.limit)
-      c.header("cache-control", "no-store")
       return c.json({ items: page.items.map(info), nextCursor: page.nextCursor }, 200)
     }) as never
   )
