@@ -57,6 +57,11 @@ export interface AppOptions {
   readonly database?: Database
   /** Serves `/` (the dashboard) instead of the landing page. */
   readonly home?: Hono
+  /**
+   * The HTML page for an unknown address outside `/v1` asked for by a browser (`Accept: text/html`), e.g. the
+   * dashboard's 404 page; API clients keep getting problem+json.
+   */
+  readonly notFoundPage?: (path: string, lang: string | undefined) => string
   /** Where structured log lines go; default: one JSON line per request on stdout. */
   readonly log?: (line: LogLine) => void
 }
@@ -155,7 +160,13 @@ export const makeApp = (options: AppOptions) => {
     }
   })
 
-  app.notFound((c) => problem(c, 404, `No resource at ${c.req.method} ${c.req.path}.`))
+  app.notFound((c) => {
+    const page = options.notFoundPage
+    const browser = (c.req.header("accept") ?? "").includes("text/html") && !c.req.path.startsWith("/v1/")
+    if (page !== undefined && browser && c.req.method === "GET")
+      return c.html(page(c.req.path, c.req.query("lang")), 404)
+    return problem(c, 404, `No resource at ${c.req.method} ${c.req.path}.`)
+  })
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problem(c, error.status, error.detail, error.errors, error.headers)
     if (error instanceof HTTPException) return problem(c, error.status as 400, error.message)

@@ -46,6 +46,8 @@ export const make = (db: Database, options: { readonly dataDir?: string | undefi
   const runs = (organisationId: string, kind: Runs.RunKind) =>
     db.run(Effect.flatMap(Runs.Runs, (r) => r.list(anonymous, { organisationId, kind })))
   return {
+    // the anonymous caller never sees loop participations (personal data), so their figures are not published
+    peopleWithheld: true,
     organisations: async () => {
       const all = await db.run(Effect.flatMap(Organisations.Organisations, (o) => o.list(anonymous)))
       return all.map((o) => ({ id: o.id, name: o.name }))

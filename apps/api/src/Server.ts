@@ -4,7 +4,7 @@ import { makeApp } from "./App.js"
 import { fromEnv } from "./Config.js"
 import * as DashboardStore from "./DashboardStore.js"
 import { open } from "./Database.js"
-import { dashboard } from "./dashboard/index.js"
+import { dashboard, notFoundPage } from "./dashboard/index.js"
 import { locateData, seed } from "./Seed.js"
 import { fromListen } from "./StartupError.js"
 
@@ -41,7 +41,7 @@ export const start = async (
     await seed(database, { dataDir: config.DATA_DIR, log: (msg, extra) => line({ msg, ...extra }) })
   }
   const home = dashboard(DashboardStore.make(database, { dataDir: locateData(config.DATA_DIR) }))
-  const app = makeApp({ config, version: pkg.version, database, home })
+  const app = makeApp({ config, version: pkg.version, database, home, notFoundPage })
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${info.address}:${info.port}/`

@@ -496,3 +496,12 @@ export const analyse = (workspace: Workspace, options: Options = {}): Report => 
     callMatches: callMatches(workspace, options)
   }
 }
+
+/**
+ * Whether a record is filled in, i.e. not a placeholder (`placeholder: true` stands for something a source names
+ * but that has not been filled in yet). Placeholders are shown as such and never counted.
+ *
+ * @since 0.1.0
+ */
+export const isFilledIn = (record: { readonly placeholder?: boolean | undefined }): boolean =>
+  record.placeholder !== true

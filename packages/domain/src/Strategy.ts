@@ -90,3 +90,12 @@ export const Strategy = z
  * @since 0.1.0
  */
 export type Strategy = z.infer<typeof Strategy>
+
+/**
+ * Whether a strategy is current: every strategy that has not been superseded (drafts and strategies in
+ * consultation included). Superseded strategies stay in the workspace for the record but are left out of current
+ * counts.
+ *
+ * @since 0.1.0
+ */
+export const isCurrent = (strategy: Pick<Strategy, "status">): boolean => strategy.status !== "superseded"

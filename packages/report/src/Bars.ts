@@ -28,6 +28,8 @@ export interface Bar {
   readonly group?: string
   /** Low and high end of an interval in the value's unit. */
   readonly interval?: readonly [number, number]
+  /** The reader's own unit: drawn with a heavy outline and a bold label (the table marks it too, in its label). */
+  readonly highlight?: boolean
 }
 
 /**
@@ -174,7 +176,14 @@ export const svg = (input: BarsInput): string => {
       (input.marks ?? "bars") === "dots"
         ? el(
             "circle",
-            { cx: xv, cy: r.y + r.height / 2, r: 5, fill: r.colour, stroke: "#111", "stroke-width": 0.6 },
+            {
+              cx: xv,
+              cy: r.y + r.height / 2,
+              r: r.bar.highlight ? 7 : 5,
+              fill: r.colour,
+              stroke: "#111",
+              "stroke-width": r.bar.highlight ? 2.5 : 0.6
+            },
             el("title", {}, esc(`${r.bar.label}: ${v}${group ? ` (${group.label})` : ""}`))
           )
         : el(
@@ -185,8 +194,8 @@ export const svg = (input: BarsInput): string => {
               width: Math.max(0.5, Math.abs(xv - x0)),
               height: r.height,
               fill: r.colour,
-              stroke: "#333",
-              "stroke-width": 0.4
+              stroke: r.bar.highlight ? "#000" : "#333",
+              "stroke-width": r.bar.highlight ? 2.5 : 0.4
             },
             el("title", {}, esc(`${r.bar.label}: ${v}${group ? ` (${group.label})` : ""}`))
           ),
@@ -194,7 +203,8 @@ export const svg = (input: BarsInput): string => {
         x: l.left - 6,
         y: r.y + r.height / 2 + 4,
         "text-anchor": "end",
-        fill: "#111"
+        fill: "#111",
+        "font-weight": r.bar.highlight ? 700 : undefined
       })
     )
     if (r.bar.interval) {

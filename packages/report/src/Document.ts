@@ -59,7 +59,8 @@ figure.ik-figure { margin: 1rem 0 1.5rem; break-inside: avoid; page-break-inside
 figure.ik-side { display: flex; flex-wrap: wrap; gap: 0 2rem; align-items: flex-start; }
 figure.ik-figure figcaption { font-size: .85rem; color: #333; margin: .25rem 0; }
 .ik-svg svg { max-width: 100%; height: auto; display: block; }
-.ik-data { overflow-x: auto; }
+.ik-scroll { overflow-x: auto; max-width: 100%; }
+.ik-scroll:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
 table.ik-table { border-collapse: collapse; font-size: .8rem; margin: .5rem 0; font-variant-numeric: tabular-nums; }
 table.ik-table caption { text-align: left; font-weight: 600; padding: .2rem 0; }
 table.ik-table th, table.ik-table td { border-bottom: 1px solid #ddd; padding: .15rem .5rem; text-align: left; vertical-align: top; }
@@ -74,6 +75,7 @@ footer.ik-notes { margin-top: 2.5rem; border-top: 1px solid #ccc; font-size: .8r
   table.ik-table { font-size: 7.5pt; }
   tr { break-inside: avoid; }
   .ik-svg svg { max-height: 240mm; }
+  .ik-scroll { overflow-x: visible; }
 }
 `
 

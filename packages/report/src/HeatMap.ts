@@ -42,7 +42,7 @@ export interface HeatMapInput extends Frame {
   /** Header of the row-label column in the table. */
   readonly rowLabel: string
   readonly digits?: number
-  /** Leave cells equal to zero blank (a coverage matrix). */
+  /** Leave cells equal to zero blank (a coverage matrix); the legend then shows a white swatch for 0. */
   readonly blankZero?: boolean
   readonly cellWidth?: number
 }
@@ -75,14 +75,17 @@ export const colourScale = (input: HeatMapInput): ((v: number) => string) & { do
 export const svg = (input: HeatMapInput): string => {
   const digits = input.digits ?? 1
   const colour = colourScale(input)
-  const longestRow = Math.max(4, ...input.rows.map((r) => r.length))
-  // column labels longer than 32 characters are shortened in the chart (the table has them in full)
+  // column labels longer than 32 characters and row labels longer than the label margin are shortened in the
+  // chart (the table has them in full); 7.2 px per character at 12 px is generous, so no label is clipped
   const short = (c: string) => (c.length > 32 ? `${c.slice(0, 31)}…` : c)
   const longestCol = Math.max(4, ...input.columns.map((c) => short(c).length))
-  const left = Math.min(240, 10 + longestRow * 6.4)
+  const rowChars = 34
+  const fitRow = (r: string) => (r.length > rowChars ? `${r.slice(0, rowChars - 1)}…` : r)
+  const longestRow = Math.max(4, ...input.rows.map((r) => fitRow(r).length))
+  const left = 12 + longestRow * 7.2
   const cw = input.cellWidth ?? Math.max(34, Math.min(64, 9 * (formatNumber(-888.8, input.lang, digits).length + 1)))
   const ch = 22
-  const top = 14 + longestCol * 6.2 * 0.72
+  const top = 14 + longestCol * 7.2 * 0.72
   const hatch = idFrom("hatch", input.title)
   let out = hatchDefs(hatch)
   input.columns.forEach((c, j) => {
@@ -97,7 +100,7 @@ export const svg = (input: HeatMapInput): string => {
   })
   input.rows.forEach((r, i) => {
     const y = top + i * ch
-    out += text(r, { x: left - 6, y: y + ch / 2 + 4, "text-anchor": "end", fill: "#111", class: "ik-row" })
+    out += text(fitRow(r), { x: left - 6, y: y + ch / 2 + 4, "text-anchor": "end", fill: "#111", class: "ik-row" })
     input.columns.forEach((c, j) => {
       const v = input.values[i]?.[j] ?? null
       const x = left + j * cw
@@ -126,15 +129,34 @@ export const svg = (input: HeatMapInput): string => {
   })
   const bottom = top + input.rows.length * ch + 12
   const grad = idFrom("grad", input.title)
-  // the ramp spans the data (a diverging scale's symmetric domain may reach values that cannot occur, e.g. LQ < 0)
-  const present = input.values.flat().filter((v): v is number => v !== null && Number.isFinite(v))
+  // The ramp spans the coloured cells (a diverging scale's symmetric domain may reach values that cannot occur, e.g.
+  // LQ < 0); blank zeros are not on the ramp but have a white swatch of their own. When every coloured cell has one
+  // value, the ramp runs from it to the top of the scale's domain instead of from a number to itself.
+  const blankZeros = input.blankZero === true && input.values.flat().some((v) => v === 0)
+  const present = input.values
+    .flat()
+    .filter((v): v is number => v !== null && Number.isFinite(v) && !(input.blankZero === true && v === 0))
+  const [e0, e1] = present.length > 0 ? (extent(present) as [number, number]) : [Number.NaN, Number.NaN]
+  const domainTop = colour.domain().at(-1)!
   const [d0, d1] =
-    present.length > 0 ? (extent(present) as [number, number]) : [colour.domain()[0]!, colour.domain().at(-1)!]
+    e0 < e1
+      ? [e0, e1]
+      : Number.isFinite(e0)
+        ? [e0, domainTop > e0 ? domainTop : e0 + 1]
+        : [colour.domain()[0]!, domainTop]
   const stops = Array.from({ length: 11 }, (_, k) => {
     const v = d0 + ((d1 - d0) * k) / 10
     return leaf("stop", { offset: `${k * 10}%`, "stop-color": colour(v) })
   })
   const rampWidth = Math.min(240, Math.max(160, input.columns.length * cw))
+  const swatches = [
+    ...(blankZeros
+      ? [{ fill: "#ffffff", label: `${formatNumber(0, input.lang, 0)} (${words.blank[input.lang]})` }]
+      : []),
+    ...(input.values.flat().some((v) => v === null)
+      ? [{ fill: `url(#${hatch})`, label: words.missing[input.lang] }]
+      : [])
+  ]
   const legendSvg = el(
     "g",
     { class: "ik-legend" },
@@ -156,27 +178,27 @@ export const svg = (input: HeatMapInput): string => {
       "text-anchor": "end",
       fill: "#333"
     }),
-    input.values.flat().some((v) => v === null)
-      ? el(
-          "g",
-          {},
-          leaf("rect", {
-            x: left + rampWidth + 20,
-            y: bottom + 14,
-            width: 14,
-            height: 14,
-            fill: `url(#${hatch})`,
-            stroke: "#555",
-            "stroke-width": 0.5
-          }),
-          text(words.missing[input.lang], { x: left + rampWidth + 39, y: bottom + 25, fill: "#111" })
-        )
-      : ""
+    ...swatches.map((sw, k) =>
+      el(
+        "g",
+        {},
+        leaf("rect", {
+          x: left + rampWidth + 20,
+          y: bottom + 14 + k * 18,
+          width: 14,
+          height: 14,
+          fill: sw.fill,
+          stroke: "#555",
+          "stroke-width": 0.5
+        }),
+        text(sw.label, { x: left + rampWidth + 39, y: bottom + 25 + k * 18, fill: "#111" })
+      )
+    )
   )
   // rotated column labels reach up and to the right of their column
-  const labelReach = longestCol * 6.2 * 0.72
-  const width = Math.max(left + input.columns.length * cw + labelReach, left + rampWidth + 120)
-  return root("heatmap", input, width, bottom + 48, out + legendSvg)
+  const labelReach = longestCol * 7.2 * 0.72
+  const width = Math.max(left + input.columns.length * cw + labelReach, left + rampWidth + 150)
+  return root("heatmap", input, width, bottom + Math.max(48, 34 + swatches.length * 18), out + legendSvg)
 }
 
 /**

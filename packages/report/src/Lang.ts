@@ -35,6 +35,35 @@ export const text = (label: Label, lang: Lang): string => label[lang]
 const locales: Record<Lang, string> = { sv: "sv-SE", en: "en-GB" }
 
 const formats = new Map<string, Intl.NumberFormat>()
+const pluralRules: Record<Lang, Intl.PluralRules> = {
+  sv: new Intl.PluralRules(locales.sv),
+  en: new Intl.PluralRules(locales.en)
+}
+
+/**
+ * The form of a word a count needs in a language (`Intl.PluralRules`).
+ *
+ * @example
+ * ```ts
+ * Lang.plural(1, { one: "kommun", other: "kommuner" }, "sv") // "kommun"
+ * Lang.plural(15, { one: "kommun", other: "kommuner" }, "sv") // "kommuner"
+ * ```
+ * @since 0.1.0
+ */
+export const plural = (n: number, forms: { readonly one: string; readonly other: string }, lang: Lang): string =>
+  pluralRules[lang].select(n) === "one" ? forms.one : forms.other
+
+/**
+ * A count and its noun in the form the count needs, the number formatted for the language: "1 kommun",
+ * "1 234 kommuner", "1 municipality".
+ *
+ * @since 0.1.0
+ */
+export const counted = (
+  n: number,
+  forms: { readonly [L in Lang]: { readonly one: string; readonly other: string } },
+  lang: Lang
+): string => `${formatNumber(n, lang, 0)} ${plural(n, forms[lang], lang)}`
 
 /**
  * A number for people: locale grouping and decimal sign (`1 234,5` in Swedish, `1,234.5` in English) with at most

@@ -26,6 +26,11 @@ export interface LoopReportOptions {
   readonly lang: Lang
   /** Municipality boundaries for a map of meetings per municipality; without it the report has no map. */
   readonly map?: MapInput
+  /**
+   * The report was computed without the records about people (participations are personal data and stay inside
+   * the organisation): participants, organisations and inclusion are then shown as not published, never as zeros.
+   */
+  readonly peopleWithheld?: boolean
 }
 
 /**
@@ -74,7 +79,16 @@ const t = {
     sv: "Bara personer som samtyckt till att lämna uppgifter räknas. Antal under {n} visas inte (<{n}).",
     en: "Only people who consented to give the information are counted. Counts under {n} are not shown (<{n})."
   },
-  suppressed: { sv: "Visas inte (<{n})", en: "Not shown (<{n})" },
+  suppressed: { sv: "Ej publicerat (<{n})", en: "Not published (<{n})" },
+  notPublished: { sv: "ej publicerat", en: "not published" },
+  withheld: {
+    sv: "Uppgifter om deltagare publiceras inte utanför organisationen (personuppgifter); antalen nedan är därför inte publicerade, inte noll.",
+    en: "Records about participants are not published outside the organisation (personal data); the figures below are therefore not published, not zero."
+  },
+  reportedAttendance: {
+    sv: "Rapporterat deltagande (summan av mötesrapporterna)",
+    en: "Reported attendance (sum of the meeting reports)"
+  },
   gender: { sv: "Kön", en: "Gender" },
   ageBand: { sv: "Ålder", en: "Age" },
   newcomer: { sv: "Nyanländ", en: "Newcomer" },
@@ -146,7 +160,7 @@ const breakdown = (title: string, b: CycleReport.Breakdown, lang: Lang, threshol
       sort: "none",
       digits: 0,
       missingLabel: fill(t.suppressed[lang], threshold),
-      missingCell: `<${threshold}`,
+      missingCell: `${t.notPublished[lang]} (<${threshold})`,
       width: 560
     })
   )
@@ -283,20 +297,53 @@ export const render = (report: CycleReport.Report, options: LoopReportOptions): 
     label: Participation.helixLabels[h][lang],
     value: report.organisations.byHelix[h]
   }))
-  const byHelix = Figure.render(
-    Bars.render({
-      title: `${t.helix[lang]} ${report.cycle.year}`,
-      description: helices.map((b) => `${b.label}: ${b.value}`).join(", "),
-      lang,
-      valueLabel: t.organisations[lang],
-      categoryLabel: t.sector[lang],
-      bars: helices,
-      sort: "none",
-      digits: 0,
-      width: 600
-    })
-  )
+  const byHelix = () =>
+    Figure.render(
+      Bars.render({
+        title: `${t.helix[lang]} ${report.cycle.year}`,
+        description: helices.map((b) => `${b.label}: ${b.value}`).join(", "),
+        lang,
+        valueLabel: t.organisations[lang],
+        categoryLabel: t.sector[lang],
+        bars: helices,
+        sort: "none",
+        digits: 0,
+        width: 600
+      })
+    )
   const inc = report.inclusion
+  const hidden = `${t.notPublished[lang]} (<${threshold})`
+  if (options.peopleWithheld === true) {
+    const withheld = `<p class="ik-lead">${t.withheld[lang]}</p>`
+    const attendance = Table.render({
+      caption: t.participants[lang],
+      columns: [{ label: "" }, { label: t.count[lang], numeric: true, digits: 0 }],
+      rows: [
+        [t.participants[lang], t.notPublished[lang]],
+        [t.consented[lang], t.notPublished[lang]],
+        [t.organisations[lang], t.notPublished[lang]],
+        [t.reportedAttendance[lang], report.participants.reportedAttendance]
+      ],
+      lang
+    })
+    return Document.render({
+      lang,
+      title: `${t.title[lang]} ${cycleLabel}`,
+      ...(report.cycle.synthetic ? { subtitle: t.synthetic[lang] } : {}),
+      keyFigures: [
+        { label: t.meetings[lang], value: formatNumber(report.meetings.total, lang, 0) },
+        { label: t.participants[lang], value: t.notPublished[lang] },
+        { label: t.ideas[lang], value: formatNumber(report.funnel.ideas, lang, 0) },
+        { label: t.outcomes[lang], value: formatNumber(report.funnel.outcomes.total, lang, 0) },
+        { label: t.consented[lang], value: t.notPublished[lang] }
+      ],
+      sections: [
+        { heading: t.funnel[lang], lead: t.funnelLead[lang], html: funnel },
+        { heading: t.meetings[lang], html: sessions },
+        { heading: t.inclusion[lang], html: withheld + attendance }
+      ]
+    })
+  }
   const inclusion = [
     breakdown(t.gender[lang], inc.gender, lang, threshold, report.cycle.year),
     breakdown(t.ageBand[lang], inc.ageBand, lang, threshold, report.cycle.year),
@@ -304,14 +351,14 @@ export const render = (report: CycleReport.Report, options: LoopReportOptions): 
     inc.zone ? breakdown(t.zone[lang], inc.zone, lang, threshold, report.cycle.year) : "",
     breakdown(t.municipality[lang], inc.municipality, lang, threshold, report.cycle.year)
   ].join("")
-  const consented = inc.consentedPersons === null ? `<${threshold}` : formatNumber(inc.consentedPersons, lang, 0)
+  const consented = inc.consentedPersons === null ? hidden : formatNumber(inc.consentedPersons, lang, 0)
   const summary = Table.render({
     caption: t.participants[lang],
     columns: [{ label: "" }, { label: t.count[lang], numeric: true, digits: 0 }],
     rows: [
       [t.participants[lang], report.participants.unique],
       [t.participations[lang], report.participants.participations],
-      [t.consented[lang], inc.consentedPersons === null ? `<${threshold}` : inc.consentedPersons],
+      [t.consented[lang], inc.consentedPersons === null ? hidden : inc.consentedPersons],
       [t.organisations[lang], report.organisations.total]
     ],
     lang
@@ -329,7 +376,7 @@ export const render = (report: CycleReport.Report, options: LoopReportOptions): 
     ],
     sections: [
       { heading: t.funnel[lang], lead: t.funnelLead[lang], html: funnel },
-      { heading: t.meetings[lang], html: sessions + byHelix },
+      { heading: t.meetings[lang], html: sessions + byHelix() },
       { heading: t.inclusion[lang], lead: fill(t.inclusionLead[lang], threshold), html: summary + inclusion }
     ]
   })

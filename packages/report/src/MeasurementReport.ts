@@ -52,6 +52,11 @@ export interface MeasurementInput {
   readonly change?: Results.Change
   /** The unit of the profile page (default: the unit ranked first). */
   readonly profile?: string
+  /**
+   * The reader's own unit (e.g. the organisation's region): highlighted in the ranking and the rank intervals and
+   * marked "(own region)" in their tables. Default: none.
+   */
+  readonly own?: string
   readonly map?: MapInput
 }
 
@@ -85,8 +90,8 @@ const t = {
   trend: { sv: "Utveckling över tid", en: "Change over time" },
   indicators: { sv: "Normaliserade indikatorer", en: "Normalised indicators" },
   indicatorsLead: {
-    sv: "Varje indikator efter normalisering; mörkare är högre.",
-    en: "Every indicator after normalisation; darker is higher."
+    sv: "Varje indikator efter normalisering; ljusare (gult) är högre, mörkare (lila) lägre.",
+    en: "Every indicator after normalisation; lighter (yellow) is higher, darker (purple) lower."
   },
   profile: { sv: "Profil", en: "Profile" },
   pillars: { sv: "Pelare", en: "Pillars" },
@@ -95,6 +100,7 @@ const t = {
   strength: { sv: "Styrka", en: "Strength" },
   weakness: { sv: "Svaghet", en: "Weakness" },
   mean: { sv: "Medelvärde", en: "Mean" },
+  own: { sv: "egen region", en: "own region" },
   code: { sv: "Kod", en: "Code" },
   name: { sv: "Indikator", en: "Indicator" },
   codes: { sv: "Indikatorernas namn", en: "Indicator names" },
@@ -178,6 +184,9 @@ export const render = (input: MeasurementInput, options: MeasurementReportOption
   const sections: Array<Document.Section> = []
   const rows = scores(input)
   const refName = input.reference === undefined ? t.mean[lang] : nameOf(input, input.reference)
+  // the own unit's name carries its mark, so that the tables (not only the bold bar) say which unit it is
+  const shownName = (unit: string) =>
+    unit === input.own ? `${nameOf(input, unit)} (${t.own[lang]})` : nameOf(input, unit)
 
   if (rows.length > 0) {
     const groupKeys = ["Leader", "Strong", "Moderate", "Emerging"] as const
@@ -191,9 +200,10 @@ export const render = (input: MeasurementInput, options: MeasurementReportOption
       valueLabel: `${t.relative[lang]}: ${refName}`,
       categoryLabel: t.unit[lang],
       bars: rows.map((r) => ({
-        label: nameOf(input, r.unit),
+        label: shownName(r.unit),
         value: r.relative,
-        ...(r.group ? { group: r.group.group } : {})
+        ...(r.group ? { group: r.group.group } : {}),
+        ...(r.unit === input.own ? { highlight: true } : {})
       })),
       groups: groupKeys.map((g) => ({ key: g, label: t.group[g][lang], colour: performanceGroups[g] })),
       reference: { value: 100, label: refName },
@@ -212,7 +222,7 @@ export const render = (input: MeasurementInput, options: MeasurementReportOption
         .sort((a, b) => (build.ranks[a.unit] ?? Infinity) - (build.ranks[b.unit] ?? Infinity))
         .map((r) => [
           build.ranks[r.unit] ?? null,
-          nameOf(input, r.unit),
+          shownName(r.unit),
           r.score,
           r.relative,
           r.group ? `${t.group[r.group.group][lang]}${r.group.subgroup ? ` ${r.group.subgroup}` : ""}` : null
@@ -232,9 +242,10 @@ export const render = (input: MeasurementInput, options: MeasurementReportOption
       valueLabel: t.rank[lang],
       categoryLabel: t.unit[lang],
       bars: ua.stats.map((s) => ({
-        label: nameOf(input, s.unit),
+        label: shownName(s.unit),
         value: s.nominal,
-        interval: [s.q5, s.q95] as const
+        interval: [s.q5, s.q95] as const,
+        ...(s.unit === input.own ? { highlight: true } : {})
       })),
       sort: "ascending",
       marks: "dots",
@@ -295,7 +306,7 @@ export const render = (input: MeasurementInput, options: MeasurementReportOption
       title: `${t.indicators[lang]} ${build.period}`,
       description: t.indicatorsLead[lang],
       lang,
-      rows: norm.units.map((u) => nameOf(input, u)),
+      rows: norm.units.map((u) => shownName(u)),
       columns: norm.codes,
       values: norm.units.map((u) => norm.codes.map((c) => DataSet.get(norm, u, c))),
       valueLabel: t.score[lang],
@@ -375,9 +386,17 @@ export const render = (input: MeasurementInput, options: MeasurementReportOption
     lang,
     title: input.title?.[lang] ?? `${t.title[lang]} – ${indexName} ${build.period}`,
     keyFigures: [
-      { label: t.unit[lang], value: formatNumber(rows.length, lang, 0) },
+      { label: lang === "sv" ? "Enheter" : "Units", value: formatNumber(rows.length, lang, 0) },
       { label: lang === "sv" ? "Indikatorer" : "Indicators", value: formatNumber(fw.indicators.length, lang, 0) },
-      ...(first ? [{ label: `${t.rank[lang]} 1`, value: nameOf(input, first.unit) }] : [])
+      ...(first ? [{ label: `${t.rank[lang]} 1`, value: nameOf(input, first.unit) }] : []),
+      ...(input.own !== undefined && build.ranks[input.own] !== undefined
+        ? [
+            {
+              label: `${t.rank[lang]}: ${nameOf(input, input.own)} (${t.own[lang]})`,
+              value: formatNumber(build.ranks[input.own]!, lang, 0)
+            }
+          ]
+        : [])
     ],
     sections,
     notes: [

@@ -3,7 +3,7 @@ import { scaleBand, scaleLinear } from "d3-scale"
 import { stack } from "d3-shape"
 import type { Chart } from "./Figure.js"
 import { el, esc } from "./internal/Html.js"
-import { type Frame, hatchDefs, idFrom, legend, root, text, yAxis } from "./internal/Svg.js"
+import { type Frame, hatchDefs, idFrom, legend, root, text, yAxis, yAxisLeft } from "./internal/Svg.js"
 import { words } from "./internal/Words.js"
 import { formatNumber, type Lang } from "./Lang.js"
 import { category } from "./Palette.js"
@@ -70,13 +70,14 @@ export const svg = (input: StackedBarsInput): string => {
     .domain([0, top > 0 ? top : 1])
     .range([height - 60, 16])
     .nice()
+  const digits = input.digits ?? 0
+  const left = yAxisLeft(y, input.lang, 80, 5, digits === 0)
   const x = scaleBand<number>()
     .domain(input.categories.map((_, k) => k))
-    .range([80, width - 16])
+    .range([left, width - 16])
     .padding(0.2)
-  const digits = input.digits ?? 0
   const hatch = idFrom("hatch", input.title)
-  let out = hatchDefs(hatch) + yAxis(y, 80, width - 16, input.lang, input.valueLabel, 5, digits === 0)
+  let out = hatchDefs(hatch) + yAxis(y, left, width - 16, input.lang, input.valueLabel, 5, digits === 0)
   const hidden = (v: number) => input.suppressBelow !== undefined && Suppress.isSuppressed(v, input.suppressBelow)
   input.categories.forEach((cat, c) => {
     const x0 = x(c)!
@@ -143,9 +144,9 @@ export const svg = (input: StackedBarsInput): string => {
   })
   const lg = legend(
     input.series.map((s, k) => ({ label: s.label, colour: category(k) })),
-    80,
+    left,
     height - 26,
-    width - 100
+    width - left - 20
   )
   return root("stacked", input, width, height - 26 + lg.height + 4, out + lg.svg)
 }

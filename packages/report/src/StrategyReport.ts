@@ -1,8 +1,8 @@
-import { Portfolio, type Workspace } from "@innokraft/domain"
+import { Portfolio, Strategy, type Workspace } from "@innokraft/domain"
 import * as Document from "./Document.js"
 import * as Figure from "./Figure.js"
 import * as HeatMap from "./HeatMap.js"
-import { formatNumber, type Lang } from "./Lang.js"
+import { formatNumber, type Lang, plural } from "./Lang.js"
 import * as Lines from "./Lines.js"
 import * as StackedBars from "./StackedBars.js"
 import * as Table from "./Table.js"
@@ -45,11 +45,20 @@ const t = {
   title: { sv: "Uppföljning av strategin", en: "Strategy follow-up" },
   coverage: { sv: "Täckning: mål och styrkeområden × projekt", en: "Coverage: goals and strength areas × projects" },
   coverageLead: {
-    sv: "Andelen av varje aktivt projekt som är kopplad till målet, insatsen eller styrkeområdet.",
-    en: "The share of each active project linked to the goal, effort or strength area."
+    sv: "Andelen av varje beslutat projekt (beviljat, pågående eller avslutat) som är kopplad till målet, insatsen eller styrkeområdet.",
+    en: "The share of each decided project (approved, active or completed) linked to the goal, effort or strength area."
   },
-  noProjects: { sv: "Inga aktiva projekt.", en: "No active projects." },
-  gaps: { sv: "Utan aktiva projekt", en: "Without active projects" },
+  noProjects: {
+    sv: "Inga beslutade projekt (beviljade, pågående eller avslutade).",
+    en: "No decided projects (approved, active or completed)."
+  },
+  noRows: {
+    sv: "Inga mål, insatser eller styrkeområden att koppla projekten till.",
+    en: "No goals, efforts or strength areas to link the projects to."
+  },
+  gaps: { sv: "Utan beslutade projekt", en: "Without decided projects" },
+  placeholder: { sv: "platshållare", en: "placeholder" },
+  superseded: { sv: "ersatt", en: "superseded" },
   item: { sv: "Mål / styrkeområde", en: "Goal / strength area" },
   kind: { sv: "Typ", en: "Kind" },
   goal: { sv: "Mål", en: "Goal" },
@@ -63,8 +72,14 @@ const t = {
   },
   noAmounts: { sv: "Inga belopp finns registrerade.", en: "No amounts are recorded." },
   unknown: {
-    sv: "{n} finansieringsbeslut saknar belopp och ingår inte.",
-    en: "{n} funding decisions have no amount and are not included."
+    sv: {
+      one: "{n} finansieringsbeslut saknar belopp och ingår inte.",
+      other: "{n} finansieringsbeslut saknar belopp och ingår inte."
+    },
+    en: {
+      one: "{n} funding decision has no amount and is not included.",
+      other: "{n} funding decisions have no amount and are not included."
+    }
   },
   noYear: { sv: "utan period", en: "no period" },
   year: { sv: "År", en: "Year" },
@@ -80,7 +95,8 @@ const t = {
   strategies: { sv: "Strategier", en: "Strategies" },
   goals: { sv: "Mål", en: "Goals" },
   strengthAreas: { sv: "Styrkeområden", en: "Strength areas" },
-  activeProjects: { sv: "Aktiva projekt", en: "Active projects" }
+  activeProjects: { sv: "Pågående projekt", en: "Active projects" },
+  decidedProjects: { sv: "Beslutade projekt", en: "Decided projects" }
 } as const
 
 const fill = (s: string, n: number) => s.replaceAll("{n}", String(n))
@@ -141,15 +157,24 @@ export const render = (workspace: Workspace.Workspace, options: StrategyReportOp
   const sections: Array<Document.Section> = []
   const kindLabel = (k: "goal" | "effort" | "strengthArea") => t[k][lang]
 
+  // placeholders are rows of their own in the matrix (a project may be linked to one), marked as such
+  const placeholders = new Set(
+    [...workspace.goals, ...workspace.efforts, ...workspace.strengthAreas]
+      .filter((x) => !Portfolio.isFilledIn(x))
+      .map((x) => x.id)
+  )
+  const rowTitle = (r: { readonly id: string; readonly title: { readonly sv: string; readonly en: string } }) =>
+    placeholders.has(r.id) ? `${r.title[lang]} (${t.placeholder[lang]})` : r.title[lang]
   let coverageHtml: string
-  if (coverage.projects.length === 0 || coverage.rows.length === 0) coverageHtml = `<p>${t.noProjects[lang]}</p>`
+  if (coverage.projects.length === 0) coverageHtml = `<p>${t.noProjects[lang]}</p>`
+  else if (coverage.rows.length === 0) coverageHtml = `<p>${t.noRows[lang]}</p>`
   else
     coverageHtml = Figure.render(
       HeatMap.render({
         title: `${t.coverage[lang]}`,
         description: t.coverageLead[lang],
         lang,
-        rows: coverage.rows.map((r) => `${kindLabel(r.kind)}: ${r.title[lang]}`),
+        rows: coverage.rows.map((r) => `${kindLabel(r.kind)}: ${rowTitle(r)}`),
         columns: coverage.projects.map((p) => p.title[lang]),
         values: coverage.rows.map((r) => [...r.shares]),
         valueLabel: t.share[lang],
@@ -160,9 +185,9 @@ export const render = (workspace: Workspace.Workspace, options: StrategyReportOp
       })
     )
   const gapRows = [
-    ...gaps.goals.map((g) => [t.goal[lang], g.title[lang]]),
-    ...gaps.efforts.map((g) => [t.effort[lang], g.title[lang]]),
-    ...gaps.strengthAreas.map((g) => [t.strengthArea[lang], g.title[lang]])
+    ...gaps.goals.map((g) => [t.goal[lang], rowTitle(g)]),
+    ...gaps.efforts.map((g) => [t.effort[lang], rowTitle(g)]),
+    ...gaps.strengthAreas.map((g) => [t.strengthArea[lang], rowTitle(g)])
   ]
   if (gapRows.length > 0)
     coverageHtml += Table.render({
@@ -189,7 +214,7 @@ export const render = (workspace: Workspace.Workspace, options: StrategyReportOp
       })
     )
   }
-  if (unknown > 0) fundingHtml += `<p>${fill(t.unknown[lang], unknown)}</p>`
+  if (unknown > 0) fundingHtml += `<p>${fill(plural(unknown, t.unknown[lang], lang), unknown)}</p>`
   sections.push({ heading: t.funding[lang], lead: t.fundingLead[lang], html: fundingHtml })
 
   let targetsHtml = ""
@@ -229,18 +254,27 @@ export const render = (workspace: Workspace.Workspace, options: StrategyReportOp
     return `${formatNumber(s, lang, 0)} ${f.currency}`
   })
   const region = workspace.regions[0]?.name[lang]
+  // current figures: superseded strategies and placeholders are left out; "active" is the status, not "decided"
+  const current = workspace.strategies.filter(Strategy.isCurrent)
+  const currentIds = new Set(current.map((s) => s.id))
+  const goals = workspace.goals.filter((g) => currentIds.has(g.strategyId) && Portfolio.isFilledIn(g))
+  const areas = workspace.strengthAreas.filter((a) => currentIds.has(a.strategyId) && Portfolio.isFilledIn(a))
+  const active = workspace.projects.filter((p) => p.status === "active").length
   return Document.render({
     lang,
     title: `${t.title[lang]}${region ? `: ${region}` : ""}`,
     ...(workspace.title ? { subtitle: workspace.title[lang] } : {}),
     keyFigures: [
-      { label: t.strategies[lang], value: formatNumber(workspace.strategies.length, lang, 0) },
-      { label: t.goals[lang], value: formatNumber(workspace.goals.length, lang, 0) },
-      { label: t.strengthAreas[lang], value: formatNumber(workspace.strengthAreas.length, lang, 0) },
-      { label: t.activeProjects[lang], value: formatNumber(coverage.projects.length, lang, 0) },
+      { label: t.strategies[lang], value: formatNumber(current.length, lang, 0) },
+      { label: t.goals[lang], value: formatNumber(goals.length, lang, 0) },
+      { label: t.strengthAreas[lang], value: formatNumber(areas.length, lang, 0) },
+      { label: t.activeProjects[lang], value: formatNumber(active, lang, 0) },
+      { label: t.decidedProjects[lang], value: formatNumber(coverage.projects.length, lang, 0) },
       ...total.map((v) => ({ label: t.amount[lang], value: v }))
     ],
     sections,
-    notes: workspace.strategies.map((s) => `${s.kind}: ${s.title[lang]}`)
+    notes: workspace.strategies.map(
+      (s) => `${s.kind}: ${s.title[lang]}${Strategy.isCurrent(s) ? "" : ` (${t.superseded[lang]})`}`
+    )
   })
 }

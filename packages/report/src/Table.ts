@@ -38,7 +38,8 @@ export interface TableInput {
 }
 
 /**
- * A `<table>` with `<caption>`, `<th scope="col">` headers and the first cell of each row as `<th scope="row">`.
+ * A `<table>` with `<caption>`, `<th scope="col">` headers and the first cell of each row as `<th scope="row">`,
+ * inside a horizontally scrolling box that is a keyboard-focusable region named by the caption (`tabindex="0"`).
  * Numbers are right-aligned and formatted for the language; every text is escaped.
  *
  * @example
@@ -67,11 +68,17 @@ export const render = (input: TableInput): string => {
       })
     )
   )
+  // A wide table scrolls in its own box, which keyboard users must be able to reach (WCAG 2.1.1): the box is a
+  // focusable region named by the caption.
   return el(
-    "table",
-    { class: "ik-table" },
-    el("caption", {}, esc(input.caption)),
-    el("thead", {}, head),
-    el("tbody", {}, ...body)
+    "div",
+    { class: "ik-scroll", role: "region", tabindex: 0, "aria-label": input.caption },
+    el(
+      "table",
+      { class: "ik-table" },
+      el("caption", {}, esc(input.caption)),
+      el("thead", {}, head),
+      el("tbody", {}, ...body)
+    )
   )
 }

@@ -2,7 +2,7 @@ import { extent } from "d3-array"
 import { scaleBand, scaleLinear } from "d3-scale"
 import type { Chart } from "./Figure.js"
 import { el, esc, leaf } from "./internal/Html.js"
-import { type Frame, legend, root, text, yAxis } from "./internal/Svg.js"
+import { type Frame, legend, root, text, yAxis, yAxisLeft } from "./internal/Svg.js"
 import { words } from "./internal/Words.js"
 import { formatNumber, type Lang } from "./Lang.js"
 import { signed } from "./Palette.js"
@@ -66,11 +66,12 @@ export const svg = (input: WaterfallInput): string => {
     .domain([lo, hi === lo ? lo + 1 : hi])
     .range([height - 60, 16])
     .nice()
+  const left = yAxisLeft(y, input.lang, 80)
   const x = scaleBand<number>()
     .domain(bs.map((_, k) => k))
-    .range([80, width - 16])
+    .range([left, width - 16])
     .padding(0.25)
-  let out = yAxis(y, 80, width - 16, input.lang, input.valueLabel)
+  let out = yAxis(y, left, width - 16, input.lang, input.valueLabel)
   const colour = { total: "#777777", up: signed.positive, down: signed.negative }
   bs.forEach((b, k) => {
     const x0 = x(k)!
@@ -108,16 +109,16 @@ export const svg = (input: WaterfallInput): string => {
     }
   })
   const y0 = y(0)
-  out += leaf("line", { x1: 80, x2: width - 16, y1: y0, y2: y0, stroke: "#333" })
+  out += leaf("line", { x1: left, x2: width - 16, y1: y0, y2: y0, stroke: "#333" })
   const lg = legend(
     [
       { label: words.total[input.lang], colour: colour.total },
       { label: input.lang === "sv" ? "Ökning" : "Increase", colour: colour.up },
       { label: input.lang === "sv" ? "Minskning" : "Decrease", colour: colour.down }
     ],
-    80,
+    left,
     height - 24,
-    width - 100
+    width - left - 20
   )
   return root("waterfall", input, width, height - 24 + lg.height + 4, out + lg.svg)
 }

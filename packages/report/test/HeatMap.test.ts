@@ -55,6 +55,47 @@ describe("HeatMap", () => {
     expect(count(svg, /text-anchor="middle" fill="#(000000|ffffff)"/g)).toBe(5)
   })
 
+  it("gives blank zeros a white legend swatch and starts the ramp at the smallest coloured value", () => {
+    const coverage = {
+      ...input,
+      scheme: { kind: "sequential" as const, scheme: "cividis" as const, domain: [0, 1] as const },
+      blankZero: true,
+      digits: 2,
+      values: [
+        [0, 0.5, 1],
+        [0.25, 0, 0]
+      ]
+    }
+    const svg = HeatMap.svg(coverage)
+    const legend = svg.slice(svg.indexOf('<g class="ik-legend">'))
+    // the zero cells are white, and so is the legend's swatch for them; the ramp runs 0.25 … 1, not 0 … 1
+    expect(count(svg, /<rect [^>]*fill="#ffffff" stroke="#ddd">/g)).toBe(3)
+    expect(legend).toMatch(/<rect [^>]*fill="#ffffff"[^>]*\/><text [^>]*>0 \(blank cell\)<\/text>/)
+    expect(legend).toMatch(/fill="#333">0.25<\/text><text [^>]*text-anchor="end" fill="#333">1<\/text>/)
+    const colour = HeatMap.colourScale(coverage)
+    expect(legend).toContain(`<stop offset="0%" stop-color="${colour(0.25)}"/>`)
+    // one value everywhere: the ramp runs from it to the top of the domain, never "0.5 … 0.5"
+    const flat = HeatMap.svg({
+      ...coverage,
+      values: [
+        [0.5, 0],
+        [0, 0.5]
+      ]
+    })
+    expect(flat).toMatch(/fill="#333">0.5<\/text><text [^>]*text-anchor="end" fill="#333">1<\/text>/)
+  })
+
+  it("shortens long row labels so that they fit the label margin inside the chart", () => {
+    const long = "Strength area: Renewable energy – solar, wind, hydro and bioenergy power generation"
+    const svg = HeatMap.svg({ ...input, rows: [long, "SE33"] })
+    const [, x, label] = /x="([\d.]+)" [^>]*class="ik-row">([^<]*)</.exec(svg)!
+    expect(label!.length).toBeLessThanOrEqual(34)
+    expect(label!.endsWith("…")).toBe(true)
+    // 7.2 px per character at 12 px is more than any system font needs: the label starts right of x = 0
+    expect(Number(x)).toBeGreaterThanOrEqual(label!.length * 7.2)
+    expect(HeatMap.table({ ...input, rows: [long, "SE33"] })).toContain(long)
+  })
+
   it("writes the table", () => {
     const t = HeatMap.table(input)
     expect(count(t, /<tr>/g)).toBe(3)

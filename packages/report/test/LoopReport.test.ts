@@ -124,19 +124,34 @@ describe("LoopReport", () => {
     )
   })
 
-  it("shows suppressed inclusion counts as <5 and never as numbers", () => {
+  it("shows suppressed inclusion counts as not published (<5) and never as numbers", () => {
     const cells = report.inclusion.municipality.cells
     const hidden = Object.entries(cells).filter(([, v]) => v === null)
     expect(hidden.length).toBeGreaterThan(0)
     const html = LoopReport.render(report, { lang: "sv" })
     const municipalitySvg = svgs(html).at(-1)!
-    expect(municipalitySvg).toContain("Visas inte (&lt;5)")
+    expect(municipalitySvg).toContain("Ej publicerat (&lt;5)")
     // every published municipality count is drawn as a bar, every suppressed one is only named
     const shown = Object.values(cells).filter((v) => v !== null).length
     expect(count(municipalitySvg, /<g class="ik-bar">/g)).toBe(shown)
     expect(html).toContain("Lycksele")
-    // and the table says "<5" for each of them, not a dash and not a number
+    // and the table says "ej publicerat (<5)" for each of them, not a dash and not a number
     const table = html.slice(html.lastIndexOf("<table"))
-    expect(count(table, /<td class="num">&lt;5<\/td>/g)).toBe(hidden.length)
+    expect(count(table, /<td class="num">ej publicerat \(&lt;5\)<\/td>/g)).toBe(hidden.length)
+  })
+
+  it("shows the figures about people as not published, not as zeros, when the participations are withheld", () => {
+    const withheld = CycleReport.report({ ...Example.walkthrough(), participations: [] })
+    expect(withheld.participants.unique).toBe(0)
+    const html = LoopReport.render(withheld, { lang: "sv", peopleWithheld: true })
+    const keys = html.slice(html.indexOf('<ul class="ik-keys">'), html.indexOf("</ul>"))
+    expect(keys).toContain('<span class="v">ej publicerat</span><span class="l">Deltagare</span>')
+    expect(keys).toContain('<span class="v">ej publicerat</span><span class="l">Med samtycke</span>')
+    expect(keys).not.toMatch(/<span class="v">0<\/span>/)
+    // no chart of people is drawn from the empty records; the meeting reports' attendance is still published
+    expect(html).not.toContain("Kön 2016")
+    expect(html).toContain(">219<")
+    const full = LoopReport.render(CycleReport.report(Example.walkthrough()), { lang: "sv" })
+    expect(full).toContain("Kön 2016")
   })
 })

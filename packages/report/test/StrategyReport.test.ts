@@ -38,8 +38,8 @@ describe("StrategyReport", () => {
     expect(count(charts[1]!, /<g class="ik-stack">/g)).toBe(3)
     expect(count(charts[2]!, /<g class="ik-line">/g)).toBe(2)
     expect(html).toContain("Forest &lt;wood&gt;")
-    expect(html).toContain("1 funding decisions have no amount")
-    expect(html).toMatch(/Without active projects[\s\S]*Stronger collaboration/)
+    expect(html).toContain("1 funding decision has no amount and is not included.")
+    expect(html).toMatch(/Without decided projects[\s\S]*Stronger collaboration/)
   })
 
   it("renders the real example workspaces, saying what is missing instead of drawing empty charts", () => {
@@ -52,6 +52,13 @@ describe("StrategyReport", () => {
     }
     const html = StrategyReport.render(Examples.vasterbotten, { lang: "sv" })
     expect(html).toContain("Inga belopp finns registrerade.")
+    // the superseded RIS 2017 and the nine placeholder strength areas are not counted; both projects are completed
+    const keys = html.slice(html.indexOf('<ul class="ik-keys">'), html.indexOf("</ul>"))
+    expect(keys).toContain('<span class="v">2</span><span class="l">Strategier</span>')
+    expect(keys).toContain('<span class="v">0</span><span class="l">Styrkeområden</span>')
+    expect(keys).toContain('<span class="v">0</span><span class="l">Pågående projekt</span>')
+    expect(keys).toContain('<span class="v">2</span><span class="l">Beslutade projekt</span>')
+    expect(html).toContain("(ersatt)")
     expect(html).toContain("Inga indikatorer med mål eller utfall.")
   })
 })

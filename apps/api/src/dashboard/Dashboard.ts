@@ -1,11 +1,14 @@
+import { Strategy, type Workspace } from "@innokraft/domain"
 import { CycleReport } from "@innokraft/loop"
 import { type Choropleth, LoopReport, MeasurementReport, S3Report, StrategyReport } from "@innokraft/report"
 import { Hono } from "hono"
+import { forStrategies } from "../internal/workspace.js"
 import type { DashboardData, MeasurementView } from "./DashboardData.js"
 import * as Home from "./Home.js"
-import { langOf } from "./internal/Text.js"
+import { langOf, t } from "./internal/Text.js"
 import * as Message from "./Message.js"
 import * as Organisation from "./Organisation.js"
+import * as Projects from "./Projects.js"
 import * as ReportPage from "./ReportPage.js"
 
 /**
@@ -15,7 +18,10 @@ import * as ReportPage from "./ReportPage.js"
  * | ----------------------------- | --------------------------------------------------------------------------- |
  * | `/`                           | the organisations and what each has                                         |
  * | `/org/:id`                    | strategy (vision, goals, strength areas), portfolio, links to the reports |
- * | `/org/:id/strategy`           | the strategy follow-up report                                               |
+ * | `/org/:id/strategy`           | the follow-up report of the current strategies (superseded ones left out)   |
+ * | `/org/:id/strategy/:strategy` | the follow-up report of one strategy                                        |
+ * | `/org/:id/projects`           | the project list                                                            |
+ * | `/org/:id/projects/:project`  | a project: links, fundings, partners, phases                                |
  * | `/org/:id/measure/:run`       | a measurement report with the county map                                   |
  * | `/org/:id/s3/:analysis`       | a smart-specialisation report                                               |
  * | `/org/:id/loop/:cycle`        | an Innovation Loop cycle report                                             |
@@ -46,12 +52,25 @@ const isFeatureCollection = (x: unknown): x is Choropleth.FeatureCollection =>
   (x as { type?: unknown }).type === "FeatureCollection" &&
   Array.isArray((x as { features?: unknown }).features)
 
-/** The measurement report's input from the view the API hands over. */
-const measurementInput = (view: MeasurementView): MeasurementReport.MeasurementInput => {
+/**
+ * The unit of a measurement that is the organisation's own region: the longest unit code its region's NUTS code
+ * starts with (SE331 Västerbotten → SE33 Övre Norrland among NUTS 2 units), if any.
+ */
+export const ownUnit = (
+  units: ReadonlyArray<string>,
+  workspace: Workspace.Workspace | undefined
+): string | undefined => {
+  const nuts = workspace?.regions.map((r) => r.nutsCode).filter((c): c is string => c !== undefined) ?? []
+  return units.filter((u) => nuts.some((c) => c.startsWith(u))).sort((a, b) => b.length - a.length)[0]
+}
+
+/** The measurement report's input from the view the API hands over, centred on the organisation's own unit. */
+const measurementInput = (view: MeasurementView, own: string | undefined): MeasurementReport.MeasurementInput => {
   const map = view.map
   return {
     build: view.build,
     title: view.title,
+    ...(own === undefined ? {} : { own, profile: own }),
     ...(view.uncertainty ? { uncertainty: view.uncertainty } : {}),
     ...(view.unitNames ? { unitNames: view.unitNames } : {}),
     ...(map && isFeatureCollection(map.features)
@@ -124,14 +143,46 @@ export const dashboard = (data: DashboardData, options: DashboardOptions = {}): 
     return c.html(Organisation.render({ organisation: org, workspace, measurements, s3Analyses, cycles }, lang))
   })
 
+  // The follow-up of the current strategies together (superseded ones left out) and of each strategy on its own.
   app.get("/org/:id/strategy", async (c) => {
     const lang = langOf(c.req.query("lang"))
     const org = await organisation(c.req.param("id"))
     const workspace = org && (await data.workspace(org.id))
     if (org === undefined || workspace === undefined) return c.html(Message.notFound(c.req.path, lang), 404)
-    const document = StrategyReport.render(workspace, { lang })
-    const title = lang === "sv" ? "Uppföljning av strategin" : "Strategy follow-up"
+    const current = workspace.strategies.filter(Strategy.isCurrent).map((s) => s.id)
+    const document = StrategyReport.render(forStrategies(workspace, current), { lang })
+    return c.html(
+      ReportPage.render({ lang, title: t.strategyReport[lang], path: c.req.path, organisation: org, document })
+    )
+  })
+
+  app.get("/org/:id/strategy/:strategy", async (c) => {
+    const lang = langOf(c.req.query("lang"))
+    const org = await organisation(c.req.param("id"))
+    const workspace = org && (await data.workspace(org.id))
+    const strategy = workspace?.strategies.find((s) => s.id === c.req.param("strategy"))
+    if (org === undefined || workspace === undefined || strategy === undefined)
+      return c.html(Message.notFound(c.req.path, lang), 404)
+    const document = StrategyReport.render(forStrategies(workspace, [strategy.id]), { lang })
+    const title = `${t.strategyReport[lang]}: ${strategy.title[lang]}`
     return c.html(ReportPage.render({ lang, title, path: c.req.path, organisation: org, document }))
+  })
+
+  app.get("/org/:id/projects", async (c) => {
+    const lang = langOf(c.req.query("lang"))
+    const org = await organisation(c.req.param("id"))
+    const workspace = org && (await data.workspace(org.id))
+    if (org === undefined || workspace === undefined) return c.html(Message.notFound(c.req.path, lang), 404)
+    return c.html(Projects.list(org, workspace, lang))
+  })
+
+  app.get("/org/:id/projects/:project", async (c) => {
+    const lang = langOf(c.req.query("lang"))
+    const org = await organisation(c.req.param("id"))
+    const workspace = org && (await data.workspace(org.id))
+    const html = org && workspace && Projects.render(org, workspace, c.req.param("project"), lang)
+    if (html === undefined) return c.html(Message.notFound(c.req.path, lang), 404)
+    return c.html(html)
   })
 
   app.get("/org/:id/measure/:run", async (c) => {
@@ -139,7 +190,8 @@ export const dashboard = (data: DashboardData, options: DashboardOptions = {}): 
     const org = await organisation(c.req.param("id"))
     const view = org && (await data.measurements(org.id)).find((m) => m.id === c.req.param("run"))
     if (org === undefined || view === undefined) return c.html(Message.notFound(c.req.path, lang), 404)
-    const document = MeasurementReport.render(measurementInput(view), { lang })
+    const own = ownUnit(view.build.stages.Raw.units, await data.workspace(org.id))
+    const document = MeasurementReport.render(measurementInput(view, own), { lang })
     return c.html(ReportPage.render({ lang, title: view.title[lang], path: c.req.path, organisation: org, document }))
   })
 
@@ -161,7 +213,11 @@ export const dashboard = (data: DashboardData, options: DashboardOptions = {}): 
     const map = features
       ? { features: features as Choropleth.FeatureCollection, codeProperty: "KnKod", nameProperty: "KnNamn" }
       : undefined
-    const document = LoopReport.render(CycleReport.report(doc), { lang, ...(map ? { map } : {}) })
+    const document = LoopReport.render(CycleReport.report(doc), {
+      lang,
+      ...(map ? { map } : {}),
+      ...(data.peopleWithheld === true ? { peopleWithheld: true } : {})
+    })
     const title = `${lang === "sv" ? "Innovationsloopen" : "The Innovation Loop"} ${doc.cycle.year}`
     return c.html(ReportPage.render({ lang, title, path: c.req.path, organisation: org, document }))
   })

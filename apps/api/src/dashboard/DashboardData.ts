@@ -57,6 +57,11 @@ export interface DashboardData {
   readonly workspace: (organisationId: string) => Promise<Workspace.Workspace | undefined>
   /** The organisation's published Innovation Loop cycles. */
   readonly cycles: (organisationId: string) => Promise<ReadonlyArray<CycleDocument.CycleDocument>>
+  /**
+   * `true` when the cycles come without their records about people (participations are personal data and never
+   * leave the organisation): the loop pages then show participant figures as not published instead of as zeros.
+   */
+  readonly peopleWithheld?: boolean
   readonly measurements: (organisationId: string) => Promise<ReadonlyArray<MeasurementView>>
   readonly s3Analyses: (organisationId: string) => Promise<ReadonlyArray<S3View>>
   /**

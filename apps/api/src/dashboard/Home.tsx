@@ -1,4 +1,4 @@
-import type { Workspace } from "@innokraft/domain"
+import { Portfolio, Strategy, type Workspace } from "@innokraft/domain"
 import { Lang as L } from "@innokraft/report"
 import type { FC } from "hono/jsx"
 import type { OrganisationSummary } from "./DashboardData.js"
@@ -28,10 +28,15 @@ const Card: FC<{ holding: Holding; lang: Lang }> = ({ holding, lang }) => {
   const { organisation, workspace } = holding
   const n = (x: number) => L.formatNumber(x, lang, 0)
   const region = workspace?.regions.map((r) => r.name[lang]).join(", ")
+  // current figures: superseded strategies and placeholders are not counted; "active" is the project status
+  const current = workspace?.strategies.filter(Strategy.isCurrent) ?? []
+  const currentIds = new Set(current.map((s) => s.id))
+  const areas = workspace?.strengthAreas.filter((a) => currentIds.has(a.strategyId) && Portfolio.isFilledIn(a)) ?? []
   const rows: ReadonlyArray<readonly [string, number]> = [
-    [t.strategies[lang], workspace?.strategies.length ?? 0],
-    [t.strengthAreas[lang], workspace?.strengthAreas.length ?? 0],
+    [t.currentStrategies[lang], current.length],
+    [t.strengthAreas[lang], areas.length],
     [t.projects[lang], workspace?.projects.length ?? 0],
+    [t.activeProjects[lang], workspace?.projects.filter((p) => p.status === "active").length ?? 0],
     [t.measurements[lang], holding.measurements],
     [t.s3[lang], holding.s3Analyses],
     [t.cycles[lang], holding.cycles]

@@ -53,6 +53,9 @@ nav.ikd-crumbs { max-width: 60rem; margin: 0 auto; padding: .6rem 1.25rem 0; fon
 nav.ikd-crumbs ol { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; }
 nav.ikd-crumbs li + li::before { content: "›"; padding: 0 .45rem; color: #555; }
 a { color: #0b5cad; }
+.ikd-skip { position: absolute; left: .5rem; top: -3rem; z-index: 10; background: #fff; color: #0b3d5c; padding: .4rem .8rem; border: 2px solid #0b3d5c; }
+.ikd-skip:focus { top: .5rem; }
+main:focus { outline: none; }
 a:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
 .ikd-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1rem; margin: 1rem 0; padding: 0; list-style: none; }
 .ikd-cards > li { border: 1px solid #ccc; border-radius: 6px; padding: .8rem 1rem; break-inside: avoid; }
@@ -102,6 +105,9 @@ const Frame: FC<PageProps> = ({ lang, title, path, crumbs, children }) => (
       <style dangerouslySetInnerHTML={{ __html: Document.css + css }} />
     </head>
     <body>
+      <a class="ikd-skip" href="#ikd-main">
+        {t.skip[lang]}
+      </a>
       <div class="ikd-bar">
         <div class="ikd-in">
           <a class="ikd-brand" href={href("/", lang)}>
@@ -132,7 +138,9 @@ const Frame: FC<PageProps> = ({ lang, title, path, crumbs, children }) => (
           </ol>
         </nav>
       ) : null}
-      <main>{children}</main>
+      <main id="ikd-main" tabindex={-1}>
+        {children}
+      </main>
       <footer class="ikd-foot">
         <p>{t.footer[lang]}</p>
       </footer>

@@ -1,4 +1,4 @@
-import { href, type Lang, t } from "./internal/Text.js"
+import { href, type Lang, langOf, t } from "./internal/Text.js"
 import { page } from "./Layout.js"
 
 /**
@@ -53,3 +53,10 @@ export const failed = (path: string, lang: Lang): string =>
       </>
     )
   })
+
+/**
+ * The 404 page for any address (outside the API) a browser asks for: `lang` is the `?lang=` query.
+ *
+ * @since 0.1.0
+ */
+export const notFoundPage = (path: string, lang: string | undefined): string => notFound(path, langOf(lang))

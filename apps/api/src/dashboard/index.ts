@@ -7,3 +7,4 @@
  */
 export { type DashboardOptions, dashboard } from "./Dashboard.js"
 export type { DashboardData, MeasurementView, OrganisationSummary, S3View } from "./DashboardData.js"
+export { notFoundPage } from "./Message.js"

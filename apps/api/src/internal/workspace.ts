@@ -25,15 +25,35 @@ export const workspaceOf = (caller: CallerType, organisationId: string) =>
     return workspace
   })
 
-/** The part of a workspace one strategy covers: that strategy, its goals, efforts and strength areas. */
-export const forStrategy = (workspace: Workspace.Workspace, strategyId: string): Workspace.Workspace => {
-  const goals = workspace.goals.filter((g) => g.strategyId === strategyId)
+/** The part of a workspace some strategies cover: those strategies, their goals, efforts and strength areas. */
+export const forStrategies = (
+  workspace: Workspace.Workspace,
+  strategyIds: ReadonlyArray<string>
+): Workspace.Workspace => {
+  const ids = new Set(strategyIds)
+  const goals = workspace.goals.filter((g) => ids.has(g.strategyId))
   const goalIds = new Set(goals.map((g) => g.id))
+  const efforts = workspace.efforts.filter((e) => goalIds.has(e.goalId))
+  const strengthAreas = workspace.strengthAreas.filter((a) => ids.has(a.strategyId))
+  const subjects = new Set([
+    ...[...ids].map((id) => `strategy:${id}`),
+    ...[...goalIds].map((id) => `goal:${id}`),
+    ...efforts.map((e) => `effort:${e.id}`),
+    ...strengthAreas.map((a) => `strengthArea:${a.id}`)
+  ])
+  const indicatorLinks = workspace.indicatorLinks.filter((l) => subjects.has(`${l.subject.kind}:${l.subject.id}`))
+  const linkIds = new Set(indicatorLinks.map((l) => l.id))
   return {
     ...workspace,
-    strategies: workspace.strategies.filter((s) => s.id === strategyId),
+    strategies: workspace.strategies.filter((s) => ids.has(s.id)),
     goals,
-    efforts: workspace.efforts.filter((e) => goalIds.has(e.goalId)),
-    strengthAreas: workspace.strengthAreas.filter((a) => a.strategyId === strategyId)
+    efforts,
+    strengthAreas,
+    indicatorLinks,
+    targets: workspace.targets.filter((x) => linkIds.has(x.indicatorLinkId))
   }
 }
+
+/** The part of a workspace one strategy covers: that strategy, its goals, efforts and strength areas. */
+export const forStrategy = (workspace: Workspace.Workspace, strategyId: string): Workspace.Workspace =>
+  forStrategies(workspace, [strategyId])

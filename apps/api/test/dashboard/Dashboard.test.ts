@@ -23,7 +23,11 @@ const expectPage = (html: string, lang: "sv" | "en") => {
   expect(html).toContain(`<html lang="${lang}">`)
   expect(html).not.toMatch(/NaN|undefined|Infinity|\[object /)
   expect(html).not.toMatch(/<script|<img|<iframe|\ssrc=|url\((?!#)/i)
-  for (const link of hrefs(html)) expect(link).toMatch(/^(\/|data:,$)/)
+  // links stay on the server, except a project's external references (links to follow, never loaded by the page)
+  for (const link of hrefs(html)) expect(link).toMatch(/^(\/|data:,$|#ikd-main$|https:\/\/)/)
+  // the first link skips to the page's main content
+  expect(hrefs(html)[1]).toBe("#ikd-main")
+  expect(html).toContain('<main id="ikd-main" tabindex="-1">')
   expect(count(html, /<h1[ >]/g)).toBe(1)
   for (const svg of svgs(html)) {
     const ids = /aria-labelledby="([^ "]+) ([^"]+)"/.exec(svg)
@@ -46,11 +50,17 @@ describe("the dashboard over the example data", () => {
     expectPage(html, "sv")
     for (const o of organisations) expect(hrefs(html)).toContain(`/org/${o.id}`)
     expect(count(html, /<li><h3>/g)).toBe(organisations.length)
-    // Västerbotten's card: its strategies, strength areas and projects, one run, one S3 analysis, one cycle
+    // Västerbotten's card: 2 current strategies (the RIS 2017 is superseded), no filled-in strength area (the nine
+    // are placeholders), 2 projects of which none is active (both completed), one run, one S3 analysis, one cycle
     const card = html.slice(html.indexOf("Region Västerbotten"), html.indexOf("Region Västernorrland"))
     const w = Examples.vasterbotten
+    expect(w.strategies).toHaveLength(3)
+    expect(w.strengthAreas).toHaveLength(9)
     const dd = [...card.matchAll(/<dd>([^<]*)<\/dd>/g)].map((m) => Number(m[1]))
-    expect(dd).toEqual([w.strategies.length, w.strengthAreas.length, w.projects.length, 1, 1, 1])
+    expect(dd).toEqual([2, 0, w.projects.length, 0, 1, 1, 1])
+    // Västernorrland's one project is active
+    const other = html.slice(html.indexOf("Region Västernorrland"), html.indexOf("Borås Stad"))
+    expect([...other.matchAll(/<dd>([^<]*)<\/dd>/g)].map((m) => Number(m[1])).slice(0, 4)).toEqual([1, 3, 1, 1])
     expect(card).toContain(w.regions[0]!.name.sv)
   })
 
@@ -77,17 +87,26 @@ describe("the dashboard over the example data", () => {
     }
     for (const g of w.goals) expect(text).toContain(g.title.sv)
     for (const a of w.strengthAreas) expect(text).toContain(a.name.sv)
-    expect(count(html, /<span class="ikd-tag">/g)).toBe(w.strengthAreas.length)
-    // no active project is linked to a goal or strength area, and no funding has an amount: said, not drawn
-    const coverage = Portfolio.coverage(w)
-    expect(coverage.rows.some((r) => r.shares.some((x) => x > 0))).toBe(false)
-    expect(html).toContain(`Inget av de ${coverage.projects.length} aktiva projekten är kopplat`)
-    expect(StrategyReport.fundingBySourceAndYear(w)).toHaveLength(0)
-    expect(html).toContain("Inga finansieringsbelopp finns registrerade.")
+    // the nine placeholders are shown as such, apart, and not counted as strength areas
+    expect(count(html, /<span class="ikd-tag ikd-tag-placeholder">platshållare, ej ifylld<\/span>/g)).toBe(9)
+    expect(text).toContain("<summary>9 platshållare ej ifyllda</summary>")
+    expect(text).toContain("<h4>Styrkeområden (0)</h4>")
+    // the superseded RIS 2017 is listed apart, marked, under the current ones
+    const superseded = text.slice(text.indexOf("Tidigare strategier (ersatta)"))
+    expect(superseded).toContain(w.strategies.find((s) => s.status === "superseded")!.title.sv)
+    expect(text.indexOf("Regional innovationsstrategi för Västerbotten (2017)")).toBeGreaterThan(
+      text.indexOf("Tidigare strategier (ersatta)")
+    )
+    // projects by status: both are completed, none is active ("1 kommun", "15 kommuner" by the plural rules)
+    expect(text).toContain('<li data-status="active"><span class="v">0</span><span class="l">Pågående projekt</span>')
+    expect(text).toContain('<th scope="row">avslutat</th><td class="num">2</td>')
+    expect(text).toContain("(SE331, 15 kommuner)")
     expect(svgs(html)).toHaveLength(0)
     const links = hrefs(html)
     for (const path of [
       "/org/region-vasterbotten/strategy",
+      ...w.strategies.map((s) => `/org/region-vasterbotten/strategy/${s.id}`),
+      "/org/region-vasterbotten/projects",
       "/org/region-vasterbotten/measure/ecosystem",
       "/org/region-vasterbotten/s3/empers-2017-se331",
       "/org/region-vasterbotten/loop/loop-2016-synthetic"
@@ -95,8 +114,8 @@ describe("the dashboard over the example data", () => {
       expect(links).toContain(path)
   })
 
-  it("draws Västernorrland's coverage matrix and its ERDF funding by year", async () => {
-    const { status, html } = await get("/org/region-vasternorrland?lang=en")
+  it("draws Västernorrland's coverage matrix and its ERDF funding by year on its follow-up page", async () => {
+    const { status, html } = await get("/org/region-vasternorrland/strategy/vasternorrland-ris3-2020?lang=en")
     expect(status).toBe(200)
     expectPage(html, "en")
     const w = Examples.vasternorrland
@@ -110,8 +129,16 @@ describe("the dashboard over the example data", () => {
     expect(eur!.sources).toEqual(["ERDF"])
     expect(count(funding!, /<g class="ik-stack">/g)).toBe(eur!.years.length)
     for (const year of eur!.years) expect(funding).toContain(`>${year}<`)
-    // row labels fit the chart's label margin (the lists above have them in full)
-    for (const m of matrix!.matchAll(/class="ik-row">([^<]*)</g)) expect(m[1]!.length).toBeLessThanOrEqual(34)
+    // row labels fit the chart's label margin, which starts inside the chart (nothing is clipped on the left) …
+    for (const m of matrix!.matchAll(
+      /x="([\d.]+)" y="[\d.]+" text-anchor="end" fill="#111" class="ik-row">([^<]*)</g
+    )) {
+      expect(m[2]!.length).toBeLessThanOrEqual(34)
+      expect(Number(m[1])).toBeGreaterThanOrEqual(m[2]!.length * 7.2)
+    }
+    // … the legend's ramp runs from the one coloured share (every cell is 0.33) to the top of the scale, not from
+    // 0.33 to 0.33 …
+    expect(matrix).toMatch(/>0\.33<\/text><text [^>]*text-anchor="end" fill="#333">1<\/text>/)
     // … and the table beside it has them in full
     for (const a of w.strengthAreas) expect(decode(html)).toContain(`<th scope="row">Strength area: ${a.name.en}</th>`)
   })
@@ -136,6 +163,14 @@ describe("the dashboard over the example data", () => {
     const { build } = ecosystemView()
     const first = Object.entries(build.ranks).find(([, r]) => r === 1)![0]
     expect(first).toBe("SE11")
+    // … but the page is Västerbotten's: its own NUTS 2 region, Övre Norrland (SE33), is the profile and is marked
+    expect(html).toContain("<h2>Profile: Övre Norrland</h2>")
+    expect(html).not.toContain("<h2>Profile: Stockholm</h2>")
+    expect(count(charts[0]!, /font-weight="700"/g)).toBe(1)
+    expect(charts[0]).toMatch(/font-weight="700">Övre Norrland \(own region\)</)
+    expect(html).toContain(
+      `<span class="v">${build.ranks.SE33}</span><span class="l">Rank: Övre Norrland (own region)</span>`
+    )
     expect(html).toContain("The innovation ecosystem of Sweden&#39;s NUTS-2 regions")
     expect(hrefs(html)).toContain("/org/region-vasterbotten?lang=en")
   })
@@ -170,12 +205,58 @@ describe("the dashboard over the example data", () => {
     for (const m of report.meetings.byMunicipality) expect(decode(map!)).toContain(m.name)
   })
 
-  it("shows the strategy follow-up report", async () => {
+  it("shows the figures about people as not published when the data withholds them, never as zeros", async () => {
+    const withheld = dashboard({
+      ...exampleData(),
+      peopleWithheld: true,
+      cycles: async (id) => (id === "region-vasterbotten" ? [{ ...Example.walkthrough(), participations: [] }] : [])
+    })
+    const html = await (await withheld.request("/org/region-vasterbotten/loop/loop-2016-synthetic")).text()
+    expectPage(html, "sv")
+    const keys = html.slice(
+      html.indexOf('<ul class="ik-keys">'),
+      html.indexOf("</ul>", html.indexOf('<ul class="ik-keys">'))
+    )
+    expect(keys).toContain('<span class="v">ej publicerat</span><span class="l">Deltagare</span>')
+    expect(keys).not.toMatch(/<span class="v">0<\/span>/)
+    // with the participations, the same page publishes the counts (80 people, 47 with consent)
+    const full = (await get("/org/region-vasterbotten/loop/loop-2016-synthetic")).html
+    const report = CycleReport.report(Example.walkthrough())
+    expect(full).toContain(`<span class="v">${report.participants.unique}</span><span class="l">Deltagare</span>`)
+  })
+
+  it("shows the follow-up of the current strategies and of each strategy on its own", async () => {
     const { status, html } = await get("/org/boras-stad/strategy?lang=en")
     expect(status).toBe(200)
     expectPage(html, "en")
     expect(html).toContain("Strategy follow-up")
     expect(decode(html)).toContain(Examples.boras.regions[0]!.name.en)
+    // Västerbotten's current follow-up leaves the superseded RIS 2017 out; its own page marks it
+    const current = decode((await get("/org/region-vasterbotten/strategy")).html)
+    expect(current).toContain('<span class="v">2</span><span class="l">Strategier</span>')
+    expect(current).not.toContain("(2017)")
+    const old = decode((await get("/org/region-vasterbotten/strategy/vasterbotten-ris-2017")).html)
+    expect(old).toContain("Regional innovationsstrategi för Västerbotten (2017) (ersatt)")
+  })
+
+  it("lists the projects and shows each with its status, links, fundings and partners", async () => {
+    const w = Examples.vasternorrland
+    const list = decode((await get("/org/region-vasternorrland/projects")).html)
+    expectPage(list, "sv")
+    for (const p of w.projects) expect(list).toContain(`<td data-status="${p.status}">pågående</td>`)
+    const project = w.projects[0]!
+    const { status, html } = await get(`/org/region-vasternorrland/projects/${project.id}?lang=en`)
+    expect(status).toBe(200)
+    expectPage(html, "en")
+    const text = decode(html)
+    expect(text).toContain(`<h1>${project.title.en}</h1>`)
+    for (const l of project.links ?? [])
+      expect(text).toContain(w.strengthAreas.find((a) => a.id === l.id)?.name.en ?? l.id)
+    const fundings = w.fundings.filter((f) => f.projectId === project.id)
+    expect(fundings.length).toBeGreaterThan(0)
+    expect(
+      count(text.slice(text.indexOf("<caption>Funding decisions")), /<tr><th scope="row">/g)
+    ).toBeGreaterThanOrEqual(fundings.length)
   })
 
   it("answers unknown organisations, runs, analyses, cycles and paths with a 404 page in HTML", async () => {
@@ -186,6 +267,9 @@ describe("the dashboard over the example data", () => {
       "/org/region-vasterbotten/measure/nope",
       "/org/region-vasterbotten/s3/nope",
       "/org/region-vasterbotten/loop/nope",
+      "/org/region-vasterbotten/strategy/nope",
+      "/org/region-vasterbotten/projects/nope",
+      "/org/tom-forening/projects",
       "/org/boras-stad/measure/ecosystem",
       "/org/region-vasterbotten/something/else"
     ]) {
@@ -211,8 +295,12 @@ describe("the dashboard over the example data", () => {
       for (const link of hrefs(html))
         if (link.startsWith("/") && link !== "/docs" && link !== "/openapi.json" && !seen.has(link)) queue.push(link)
     }
-    // front page, 4 organisations, 3 strategy reports, 1 run, 2 analyses, 1 cycle — in both languages
-    expect(seen.size).toBe(2 * (1 + 4 + 3 + 1 + 2 + 1))
+    // front page, 4 organisations, the current follow-up of the 2 regions with strategies, one follow-up per
+    // strategy, 3 project lists and one page per project, 1 run, 2 analyses, 1 cycle — in both languages
+    const ws = [Examples.vasterbotten, Examples.vasternorrland, Examples.boras]
+    const strategies = ws.reduce((n, w) => n + w.strategies.length, 0)
+    const projects = ws.reduce((n, w) => n + w.projects.length, 0)
+    expect(seen.size).toBe(2 * (1 + 4 + 2 + strategies + 3 + projects + 1 + 2 + 1))
   }, 120_000)
 
   it("answers 500 with an HTML page and reports the error when the data fails", async () => {

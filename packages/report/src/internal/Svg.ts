@@ -64,6 +64,18 @@ export const ticks = (
   return t.map((v) => [v, formatNumber(v, lang, digits)])
 }
 
+/**
+ * Where a vertical axis must stand so that its tick labels (≈ 7 px per character at 12 px) end clear of the rotated
+ * axis title at x = 14: at least `min`.
+ */
+export const yAxisLeft = (
+  scale: ScaleLinear<number, number>,
+  lang: Lang,
+  min: number,
+  count = 5,
+  integer = false
+): number => Math.max(min, 30 + Math.max(0, ...ticks(scale, count, lang, integer).map(([, s]) => s.length)) * 7)
+
 /** A horizontal axis at `y` with grid lines up to `top`. */
 export const xAxis = (
   scale: ScaleLinear<number, number>,

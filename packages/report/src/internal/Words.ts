@@ -3,6 +3,7 @@ import type { Label } from "../Lang.js"
 /** The fixed words the charts and tables use, in both languages. */
 export const words = {
   missing: { sv: "Saknas", en: "No data" },
+  blank: { sv: "tom ruta", en: "blank cell" },
   value: { sv: "Värde", en: "Value" },
   low: { sv: "Nedre", en: "Low" },
   high: { sv: "Övre", en: "High" },

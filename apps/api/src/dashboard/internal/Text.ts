@@ -23,7 +23,7 @@ export const t = {
   organisation: { sv: "Organisation", en: "Organisation" },
   strategies: { sv: "Strategier", en: "Strategies" },
   projects: { sv: "Projekt", en: "Projects" },
-  activeProjects: { sv: "Aktiva projekt", en: "Active projects" },
+  activeProjects: { sv: "Pågående projekt", en: "Active projects" },
   measurements: { sv: "Mätningar", en: "Measurements" },
   s3: { sv: "S3-analyser", en: "S3 analyses" },
   cycles: { sv: "Loopcykler", en: "Loop cycles" },
@@ -31,7 +31,63 @@ export const t = {
   strengthAreas: { sv: "Styrkeområden", en: "Strength areas" },
   vision: { sv: "Vision", en: "Vision" },
   region: { sv: "Region", en: "Region" },
-  municipalities: { sv: "kommuner", en: "municipalities" },
+  municipalities: { sv: { one: "kommun", other: "kommuner" }, en: { one: "municipality", other: "municipalities" } },
+  unitsCounted: { sv: { one: "enhet", other: "enheter" }, en: { one: "unit", other: "units" } },
+  placeholdersCounted: {
+    sv: { one: "platshållare ej ifylld", other: "platshållare ej ifyllda" },
+    en: { one: "placeholder not filled in", other: "placeholders not filled in" }
+  },
+  placeholder: { sv: "platshållare, ej ifylld", en: "placeholder, not filled in" },
+  placeholdersLead: {
+    sv: "Platshållare står för uppgifter som en källa nämner men som ännu inte är ifyllda; de räknas inte.",
+    en: "Placeholders stand for records a source names but that are not filled in yet; they are not counted."
+  },
+  superseded: { sv: "Tidigare strategier (ersatta)", en: "Earlier strategies (superseded)" },
+  supersededLead: {
+    sv: "Ersatta strategier visas för historiken men räknas inte i de aktuella siffrorna.",
+    en: "Superseded strategies are shown for the record but are left out of the current figures."
+  },
+  currentStrategies: { sv: "Aktuella strategier", en: "Current strategies" },
+  projectsByStatus: { sv: "Projekt efter status", en: "Projects by status" },
+  count: { sv: "Antal", en: "Count" },
+  allProjects: { sv: "Alla projekt", en: "All projects" },
+  projectList: { sv: "Projektlistan", en: "The project list" },
+  skip: { sv: "Hoppa till innehållet", en: "Skip to the content" },
+  project: { sv: "Projekt", en: "Project" },
+  period: { sv: "Period", en: "Period" },
+  coordinator: { sv: "Samordnare", en: "Coordinator" },
+  partners: { sv: "Partner", en: "Partners" },
+  references: { sv: "Externa referenser", en: "External references" },
+  links: { sv: "Kopplingar till strategin", en: "Links to the strategy" },
+  linkKind: { sv: "Typ", en: "Kind" },
+  linkedTo: { sv: "Kopplat till", en: "Linked to" },
+  weight: { sv: "Vikt", en: "Weight" },
+  kind: {
+    goal: { sv: "Mål", en: "Goal" },
+    effort: { sv: "Insats", en: "Effort" },
+    strengthArea: { sv: "Styrkeområde", en: "Strength area" }
+  },
+  source: { sv: "Källa", en: "Source" },
+  programme: { sv: "Program", en: "Programme" },
+  amount: { sv: "Belopp", en: "Amount" },
+  currency: { sv: "Valuta", en: "Currency" },
+  unknownAmount: { sv: "okänt belopp", en: "amount unknown" },
+  phases: { sv: "Faser", en: "Phases" },
+  phase: { sv: "Fas", en: "Phase" },
+  currentPhase: { sv: "pågående fas", en: "current phase" },
+  fundingSource: {
+    ERDF: { sv: "Europeiska regionala utvecklingsfonden (ERUF)", en: "European Regional Development Fund (ERDF)" },
+    "ESF+": { sv: "Europeiska socialfonden+ (ESF+)", en: "European Social Fund+ (ESF+)" },
+    Interreg: { sv: "Interreg", en: "Interreg" },
+    "Horizon Europe": { sv: "Horisont Europa", en: "Horizon Europe" },
+    Vinnova: { sv: "Vinnova", en: "Vinnova" },
+    Tillväxtverket: { sv: "Tillväxtverket", en: "Tillväxtverket" },
+    "anslag-1-1": { sv: "Anslag 1:1 (regionala tillväxtåtgärder)", en: "Appropriation 1:1 (regional growth measures)" },
+    regional: { sv: "regional finansiering", en: "regional funding" },
+    municipal: { sv: "kommunal finansiering", en: "municipal funding" },
+    private: { sv: "privat finansiering", en: "private funding" },
+    other: { sv: "övrig finansiering", en: "other funding" }
+  },
   noWorkspace: {
     sv: "Organisationen har ingen publicerad strategi eller portfölj.",
     en: "The organisation has no published strategy or portfolio."
@@ -46,8 +102,8 @@ export const t = {
   },
   fundings: { sv: "Finansieringsbeslut", en: "Funding decisions" },
   followUp: {
-    sv: "Hela uppföljningsrapporten (mål och utfall)",
-    en: "The full follow-up report (targets and actuals)"
+    sv: "Uppföljning av de aktuella strategierna (täckning, finansiering, mål och utfall)",
+    en: "Follow-up of the current strategies (coverage, funding, targets and actuals)"
   },
   strategyReport: { sv: "Uppföljning av strategin", en: "Strategy follow-up" },
   none: { sv: "Inga ännu.", en: "None yet." },
@@ -63,7 +119,6 @@ export const t = {
     sv: "Från behov till resultat, möten och inkludering (små antal visas inte).",
     en: "From needs to outcomes, meetings and inclusion (small counts are not shown)."
   },
-  units: { sv: "enheter", en: "units" },
   withMap: { sv: "med karta", en: "with map" },
   withIntervals: { sv: "med rangintervall", en: "with rank intervals" },
   synthetic: { sv: "syntetiska data", en: "synthetic data" },
@@ -85,7 +140,7 @@ export const t = {
   },
   back: { sv: "Till översikten", en: "Back to the overview" },
   footer: {
-    sv: "Innokraft – öppna verktyg för regionala innovationsstrategier. Siderna har inga skript och hämtar inget från nätet; de går att skriva ut.",
+    sv: "Innokraft – öppna verktyg för regionala innovationsstrategier. Sidorna har inga skript och hämtar inget från nätet; de går att skriva ut.",
     en: "Innokraft – open tools for regional innovation strategies. The pages have no scripts and fetch nothing from the network; they print as they are."
   },
   tier: {
@@ -94,6 +149,25 @@ export const t = {
     challenge: { sv: "samhällsutmaning", en: "challenge" },
     enabling: { sv: "möjliggörare", en: "enabling" },
     other: { sv: "övrigt", en: "other" }
+  },
+  projectStatus: {
+    idea: { sv: "idé", en: "idea" },
+    proposal: { sv: "förslag", en: "proposal" },
+    submitted: { sv: "ansökt", en: "submitted" },
+    approved: { sv: "beviljat", en: "approved" },
+    active: { sv: "pågående", en: "active" },
+    completed: { sv: "avslutat", en: "completed" },
+    rejected: { sv: "avslaget", en: "rejected" },
+    withdrawn: { sv: "återdraget", en: "withdrawn" },
+    cancelled: { sv: "avbrutet", en: "cancelled" }
+  },
+  strategyKind: {
+    RUS: { sv: "Regional utvecklingsstrategi (RUS)", en: "Regional development strategy (RUS)" },
+    RIS: { sv: "Regional innovationsstrategi (RIS)", en: "Regional innovation strategy (RIS)" },
+    RIS3: { sv: "Strategi för smart specialisering (RIS3)", en: "Smart specialisation strategy (RIS3)" },
+    S3: { sv: "Smart specialisering (S3)", en: "Smart specialisation (S3)" },
+    roadmap: { sv: "Färdplan", en: "Roadmap" },
+    "digital-agenda": { sv: "Digital agenda", en: "Digital agenda" }
   },
   strategyStatus: {
     draft: { sv: "utkast", en: "draft" },
