@@ -57,8 +57,12 @@ const tokenFor = async (url: string, organisationId: string) => {
 }
 
 /** The same checks against any engine: seeded data, auth, a write with ETags, graceful shutdown. */
-const endToEnd = (name: string, database: () => Promise<{ url: string; drop: () => Promise<void> }>) =>
-  describe(`the built server on loopback (${name})`, () => {
+const endToEnd = (
+  name: string,
+  database: () => Promise<{ url: string; drop: () => Promise<void> }>,
+  tags: Array<string> = []
+) =>
+  describe(`the built server on loopback (${name})`, { tags }, () => {
     let server: Running
     let db: { url: string; drop: () => Promise<void> }
     beforeAll(async () => {
@@ -175,23 +179,22 @@ endToEnd("sqlite", async () => {
   return { url: join(dir, "data", "innokraft.db"), drop: async () => rmSync(dir, { recursive: true, force: true }) }
 })
 
-const pgUrl = process.env.INNOKRAFT_TEST_PG_URL
-if (pgUrl !== undefined) {
-  endToEnd("postgresql", async () => {
-    const name = `innokraft_api_${process.pid}_${Date.now().toString(36)}`
-    const admin = (statement: string) =>
-      Effect.runPromise(
-        Effect.provide(
-          Effect.flatMap(PgClient.PgClient, (sql) => sql.unsafe(statement)),
-          PgClient.layer({ url: Redacted.make(pgUrl), maxConnections: 1 })
-        )
+// Registered always; tagged so that it is reported as skipped when INNOKRAFT_TEST_PG_URL is not set.
+endToEnd("postgresql", async () => {
+  const pgUrl = process.env.INNOKRAFT_TEST_PG_URL!
+  const name = `innokraft_api_${process.pid}_${Date.now().toString(36)}`
+  const admin = (statement: string) =>
+    Effect.runPromise(
+      Effect.provide(
+        Effect.flatMap(PgClient.PgClient, (sql) => sql.unsafe(statement)),
+        PgClient.layer({ url: Redacted.make(pgUrl), maxConnections: 1 })
       )
-    await admin(`CREATE DATABASE ${name}`)
-    const url = new URL(pgUrl)
-    url.pathname = `/${name}`
-    return { url: url.toString(), drop: async () => void (await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) }
-  })
-}
+    )
+  await admin(`CREATE DATABASE ${name}`)
+  const url = new URL(pgUrl)
+  url.pathname = `/${name}`
+  return { url: url.toString(), drop: async () => void (await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) }
+}, ["postgresql"])
 
 describe("a server killed with SIGKILL during a bulk upload", () => {
   it("restarts with the database consistent: the upload is all there or not at all", async () => {

@@ -67,16 +67,26 @@ describe("innokraft db, orgs and tokens on SQLite", () => {
     expect(stderr).toContain("works on SQLite files")
     expect(stderr).not.toContain("secret")
   })
+
+  it("names a PostgreSQL server it cannot reach with the password masked, and exits 1", () => {
+    const { code, stderr } = at("db", "migrate", "--database-url", "postgres://u:secret@127.0.0.1:1/db")
+    expect(code).toBe(1)
+    expect(stderr).toContain("postgres://u:***@127.0.0.1:1/db: cannot open the database")
+    expect(stderr).not.toContain("secret")
+  })
 })
 
-describe.runIf(process.env.INNOKRAFT_TEST_PG_URL)("innokraft db on PostgreSQL", () => {
+describe("innokraft db on PostgreSQL", { tags: ["postgresql"] }, () => {
   it("migrates and lists organisations on the server", () => {
     const url = process.env.INNOKRAFT_TEST_PG_URL!
     const { code, stdout } = innokraft(["db", "migrate", "--database-url", url])
     expect(code).toBe(0)
-    expect(stdout).toContain("schema at version")
-    expect(stdout).toContain(":***@")
-    expect(stdout).not.toContain(`:${new URL(url).password}@`)
-    expect(innokraft(["orgs", "list", "--database-url", url, "--json"]).code).toBe(0)
+    expect(stdout).toMatch(/: schema at version \d+ \(applied: 1, 2/)
+    // Whatever the URL's shape: its password, if it has one, is never printed.
+    const { password } = new URL(url)
+    if (password !== "") expect(stdout).not.toContain(`:${password}@`)
+    const listed = innokraft(["orgs", "list", "--database-url", url, "--json"])
+    expect(listed.code).toBe(0)
+    expect(Array.isArray(JSON.parse(listed.stdout))).toBe(true)
   })
 })

@@ -19,7 +19,8 @@ const options = {
   }
 } as const satisfies Uncertainty.UncertaintyOptions
 
-describe("Uncertainty.runParallel (@innokraft/measure/node)", () => {
+// Each test starts up to three worker threads on a machine that may be busy: a timeout for that, stated here.
+describe("Uncertainty.runParallel (@innokraft/measure/node)", { timeout: 60_000 }, () => {
   afterEach(() => {
     vi.restoreAllMocks()
   })

@@ -2,10 +2,10 @@ import { type ChildProcess, spawn } from "node:child_process"
 import { join } from "node:path"
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, expect, it } from "vitest"
 import { Observations, Organisations } from "../src/index.js"
 import { editorA, orgA, system } from "./fixtures.js"
-import { engines, type Harness, open } from "./helpers.js"
+import { describeEngines, engines, type Harness, open } from "./helpers.js"
 
 const tsx = join(import.meta.dirname, "../../../node_modules/.bin/tsx")
 const child = join(import.meta.dirname, "support/import-child.ts")
@@ -49,7 +49,7 @@ const runChild = (env: Record<string, string>, killAfter?: number) =>
 
 const faultEngines = engines.filter((e) => e.name !== "sqlite-memory")
 
-describe.each(faultEngines)("Fault tolerance on $name", (engine) => {
+describeEngines("Fault tolerance", faultEngines, (engine) => {
   let h: Harness
   beforeAll(async () => {
     h = await open(engine)

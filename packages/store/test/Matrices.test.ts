@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { Csv } from "@innokraft/csv"
 import { Effect } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, expect, it } from "vitest"
 import { Matrices, Organisations } from "../src/index.js"
 import { editorA, orgA, system, viewerA } from "./fixtures.js"
-import { engines, type Harness, open } from "./helpers.js"
+import { describeEngines, type Harness, open } from "./helpers.js"
 
 const shared = join(import.meta.dirname, "../../../../shared/data")
 
@@ -23,7 +23,7 @@ const readMatrix = (): Matrices.Matrix => {
 
 const matrices = <A, E>(f: (m: Matrices.Service) => Effect.Effect<A, E>) => Effect.flatMap(Matrices.Matrices, f)
 
-describe.each(engines)("Matrices on $name", (engine) => {
+describeEngines("Matrices", (engine) => {
   let h: Harness
   const matrix = readMatrix()
   beforeAll(async () => {

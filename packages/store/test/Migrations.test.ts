@@ -1,9 +1,9 @@
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, expect, it } from "vitest"
 import { Migrations, Organisations } from "../src/index.js"
 import { system } from "./fixtures.js"
-import { engines, type Harness, open } from "./helpers.js"
+import { describeEngines, type Harness, open } from "./helpers.js"
 
 const broken: Migrations.Migration = {
   version: 3,
@@ -28,7 +28,7 @@ const tableExists = (table: string) =>
     )
   )
 
-describe.each(engines)("Migrations on $name", (engine) => {
+describeEngines("Migrations", (engine) => {
   let h: Harness
   beforeAll(async () => {
     h = await open(engine)

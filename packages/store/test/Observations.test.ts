@@ -4,7 +4,7 @@ import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Audit, Observations, Organisations } from "../src/index.js"
 import { adminA, editorA, orgA, system, viewerA } from "./fixtures.js"
-import { engines, type Harness, open } from "./helpers.js"
+import { describeEngines, type Harness, open } from "./helpers.js"
 
 const shared = join(import.meta.dirname, "../../../../shared/data")
 const rdPrivate = readFileSync(join(shared, "eurostat-rd-nuts2/rd_private_eur_hab.nuts2.csv"), "utf8")
@@ -31,7 +31,7 @@ describe("Observations.fromCsv", () => {
   })
 })
 
-describe.each(engines)("Observations on $name", (engine) => {
+describeEngines("Observations", (engine) => {
   let h: Harness
   beforeAll(async () => {
     h = await open(engine)

@@ -1,14 +1,14 @@
 import { SqlClient } from "@effect/sql"
 import { Effect, Either } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, expect, it } from "vitest"
 import { Audit, Caller, Kinds, Organisations, Records } from "../src/index.js"
 import { adminA, contact, editorA, editorB, orgA, orgB, strategy, system, viewerA } from "./fixtures.js"
-import { engines, type Harness, open } from "./helpers.js"
+import { describeEngines, type Harness, open } from "./helpers.js"
 
 const strategies = Records.repository(Kinds.strategy)
 const contacts = Records.repository(Kinds.contact)
 
-describe.each(engines)("Records on $name", (engine) => {
+describeEngines("Records", (engine) => {
   let h: Harness
   beforeAll(async () => {
     h = await open(engine)

@@ -1,12 +1,12 @@
 import { Effect } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, expect, it } from "vitest"
 import { Caller, Organisations, Runs } from "../src/index.js"
 import { editorA, editorB, orgA, orgB, system, viewerA } from "./fixtures.js"
-import { engines, type Harness, open } from "./helpers.js"
+import { describeEngines, type Harness, open } from "./helpers.js"
 
 const runs = <A, E>(f: (r: Runs.Service) => Effect.Effect<A, E>) => Effect.flatMap(Runs.Runs, f)
 
-describe.each(engines)("Runs on $name", (engine) => {
+describeEngines("Runs", (engine) => {
   let h: Harness
   beforeAll(async () => {
     h = await open(engine)

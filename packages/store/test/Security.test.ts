@@ -1,6 +1,6 @@
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, expect, it } from "vitest"
 import {
   Audit,
   Caller,
@@ -15,7 +15,7 @@ import {
   Transitions
 } from "../src/index.js"
 import { adminA, adminB, contact, cycle, editorA, editorB, orgA, orgB, strategy, system } from "./fixtures.js"
-import { engines, type Harness, open } from "./helpers.js"
+import { describeEngines, type Harness, open } from "./helpers.js"
 
 /** Strings that break naive SQL building, quoting, placeholders or encodings. */
 const hostile = [
@@ -44,7 +44,7 @@ const tableCounts = Effect.flatMap(SqlClient.SqlClient, (sql) =>
   )
 )
 
-describe.each(engines)("Security on $name", (engine) => {
+describeEngines("Security", (engine) => {
   let h: Harness
   let tokenA: Tokens.Created
   beforeAll(async () => {

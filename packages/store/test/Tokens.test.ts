@@ -1,13 +1,13 @@
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, expect, it } from "vitest"
 import { Organisations, Tokens } from "../src/index.js"
 import { adminA, adminB, editorA, orgA, orgB, system } from "./fixtures.js"
-import { engines, type Harness, open } from "./helpers.js"
+import { describeEngines, type Harness, open } from "./helpers.js"
 
 const tokens = (f: (t: Tokens.Service) => Effect.Effect<unknown, unknown>) => Effect.flatMap(Tokens.Tokens, f)
 
-describe.each(engines)("Tokens on $name", (engine) => {
+describeEngines("Tokens", (engine) => {
   let h: Harness
   beforeAll(async () => {
     h = await open(engine)

@@ -34,9 +34,9 @@ const importDocument = (workspace: unknown) => ({
 const transfer = <A, E>(f: (t: Transfer.Service) => Effect.Effect<A, E>) => Effect.flatMap(Transfer.Transfer, f)
 const withoutStamp = ({ exportedAt: _, ...rest }: Transfer.ExportDocument) => rest
 
-describe.each(engines.map((engine, i) => ({ engine, target: engines[(i + 1) % engines.length]! })))(
-  "Transfer from $engine.name to $target.name",
-  ({ engine, target }) => {
+for (const [i, engine] of engines.entries()) {
+  const target = engines[(i + 1) % engines.length]!
+  describe(`Transfer from ${engine.name} to ${target.name}`, { tags: [...engine.tags, ...target.tags] }, () => {
     let h: Harness
     let other: Harness
     beforeAll(async () => {
@@ -160,5 +160,5 @@ describe.each(engines.map((engine, i) => ({ engine, target: engines[(i + 1) % en
         _tag: "Forbidden"
       })
     })
-  }
-)
+  })
+}

@@ -1,14 +1,14 @@
 import { Effect } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, expect, it } from "vitest"
 import { Caller, Kinds, Organisations, Records, Transitions } from "../src/index.js"
 import { cycle, editorA, editorB, orgA, orgB, system, viewerA } from "./fixtures.js"
-import { engines, type Harness, open } from "./helpers.js"
+import { describeEngines, type Harness, open } from "./helpers.js"
 
 const cycles = Records.repository(Kinds.loopCycle)
 const transitions = <A, E>(f: (t: Transitions.Service) => Effect.Effect<A, E>) =>
   Effect.flatMap(Transitions.Transitions, f)
 
-describe.each(engines)("Transitions on $name", (engine) => {
+describeEngines("Transitions", (engine) => {
   let h: Harness
   beforeAll(async () => {
     h = await open(engine)

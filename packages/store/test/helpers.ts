@@ -4,10 +4,20 @@ import { join } from "node:path"
 import type { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
 import { Effect, Either, type Layer, ManagedRuntime, Redacted } from "effect"
+import { describe } from "vitest"
 import { layerPg, layerSqlite, type Migrations, type Store } from "../src/index.js"
 
-/** The PostgreSQL server of CI (and of this machine); the PostgreSQL half of the suite runs when it is set. */
+/**
+ * The PostgreSQL server of CI (and of this machine). Without it the PostgreSQL half of the suite is still registered,
+ * tagged `postgresql`, and reported as skipped with its reason (vitest.config.ts).
+ */
 export const pgUrl = process.env.INNOKRAFT_TEST_PG_URL
+
+/** The URL of the PostgreSQL server; only reached from tests tagged `postgresql`, which are skipped without one. */
+export const requirePgUrl = (): string => {
+  if (pgUrl === undefined) throw new Error("INNOKRAFT_TEST_PG_URL is not set: tag this test `postgresql`")
+  return pgUrl
+}
 
 export type StoreLayer = Layer.Layer<Store.Services | SqlClient.SqlClient, unknown>
 
@@ -23,6 +33,8 @@ export interface Fresh {
 
 export interface Engine {
   readonly name: string
+  /** The vitest tags of the service the engine needs (`postgresql`), so that without it its tests are skipped. */
+  readonly tags: ReadonlyArray<string>
   readonly fresh: () => Promise<Fresh>
 }
 
@@ -30,6 +42,7 @@ export const tempDir = (): string => mkdtempSync(join(tmpdir(), "innokraft-store
 
 const sqliteFile: Engine = {
   name: "sqlite-file",
+  tags: [],
   fresh: async () => {
     const dir = tempDir()
     const filename = join(dir, "store.db")
@@ -43,6 +56,7 @@ const sqliteFile: Engine = {
 
 const sqliteMemory: Engine = {
   name: "sqlite-memory",
+  tags: [],
   fresh: async () => ({
     layer: (migrations) => layerSqlite({ filename: ":memory:", migrations }),
     drop: async () => {}
@@ -67,20 +81,31 @@ export const freshPgDatabase = async (url: string): Promise<{ url: string; drop:
   return { url: target.toString(), drop: async () => void (await run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) }
 }
 
-const postgres = (url: string): Engine => ({
+const postgres: Engine = {
   name: "postgresql",
+  tags: ["postgresql"],
   fresh: async () => {
-    const db = await freshPgDatabase(url)
+    const db = await freshPgDatabase(requirePgUrl())
     return { url: db.url, layer: (migrations) => layerPg({ url: db.url, migrations }), drop: db.drop }
   }
-})
+}
 
-/** The engines the suite runs on: SQLite (file and memory) always, PostgreSQL when `INNOKRAFT_TEST_PG_URL` is set. */
-export const engines: ReadonlyArray<Engine> = [
-  sqliteFile,
-  sqliteMemory,
-  ...(pgUrl === undefined ? [] : [postgres(pgUrl)])
-]
+/** The engines the suite runs on: SQLite (file and memory), and PostgreSQL (skipped without `INNOKRAFT_TEST_PG_URL`). */
+export const engines: ReadonlyArray<Engine> = [sqliteFile, sqliteMemory, postgres]
+
+/**
+ * One `describe` block per engine, named `${title} on ${engine.name}` and carrying the engine's tags, so that the
+ * PostgreSQL block is always registered and reported as skipped (with its reason) when there is no server.
+ */
+export function describeEngines(title: string, body: (engine: Engine) => void): void
+export function describeEngines(title: string, on: ReadonlyArray<Engine>, body: (engine: Engine) => void): void
+export function describeEngines(
+  title: string,
+  ...args: [(engine: Engine) => void] | [ReadonlyArray<Engine>, (engine: Engine) => void]
+): void {
+  const [on, body] = args.length === 1 ? [engines, args[0]] : args
+  for (const engine of on) describe(`${title} on ${engine.name}`, { tags: [...engine.tags] }, () => body(engine))
+}
 
 /** A running store over a fresh database: `run` an effect, `error` of a failing one, `close` at the end. */
 export interface Harness {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs"
+import { mkdirSync } from "node:fs"
 import type { AddressInfo } from "node:net"
 import { join } from "node:path"
 import { serve } from "@hono/node-server"
@@ -8,11 +8,7 @@ import { dashboard } from "../../src/dashboard/index.js"
 import { exampleData } from "./fixture.js"
 
 const executablePath = "/usr/bin/chromium"
-const hasChromium = existsSync(executablePath)
 const artifacts = join(import.meta.dirname, "..", "..", ".artifacts")
-
-if (!hasChromium)
-  console.warn(`skipping the dashboard browser test: ${executablePath} does not exist (installed by .ci/run)`)
 
 const pages: ReadonlyArray<readonly [string, string]> = [
   ["dashboard-home-sv", "/"],
@@ -31,7 +27,7 @@ const pages: ReadonlyArray<readonly [string, string]> = [
   ["dashboard-404-en", "/org/nowhere?lang=en"]
 ]
 
-describe.skipIf(!hasChromium)("the dashboard in headless Chromium", () => {
+describe("the dashboard in headless Chromium", { tags: ["chromium"] }, () => {
   let browser: Awaited<ReturnType<typeof chromium.launch>>
   let server: ReturnType<typeof serve>
   let origin = ""
