@@ -117,9 +117,9 @@ describe("start-up failures: one line naming the setting, exit 1, no stack", { t
 
 const pgUrl = process.env.INNOKRAFT_TEST_PG_URL
 
-describe.skipIf(pgUrl === undefined)(
+describe(
   "start-up failures on PostgreSQL (INNOKRAFT_TEST_PG_URL)",
-  { timeout: 60_000 },
+  { timeout: 60_000, tags: ["postgresql"] },
   () => {
     it("a wrong password", async () => {
       const url = new URL(pgUrl!)
