@@ -58,6 +58,8 @@ p.ik-lead { margin: .25rem 0 .75rem; color: #222; }
 figure.ik-figure { margin: 1rem 0 1.5rem; break-inside: avoid; page-break-inside: avoid; }
 figure.ik-side { display: flex; flex-wrap: wrap; gap: 0 2rem; align-items: flex-start; }
 figure.ik-figure figcaption { font-size: .85rem; color: #333; margin: .25rem 0; }
+.ik-svg { overflow-x: auto; max-width: 100%; }
+.ik-svg:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
 .ik-svg svg { max-width: 100%; height: auto; display: block; }
 .ik-scroll { overflow-x: auto; max-width: 100%; }
 .ik-scroll:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
@@ -74,7 +76,8 @@ footer.ik-notes { margin-top: 2.5rem; border-top: 1px solid #ccc; font-size: .8r
   h2 { break-after: avoid; page-break-after: avoid; }
   table.ik-table { font-size: 7.5pt; }
   tr { break-inside: avoid; }
-  .ik-svg svg { max-height: 240mm; }
+  .ik-svg svg { max-height: 240mm; min-width: 0 !important; }
+  .ik-svg { overflow-x: visible; }
   .ik-scroll { overflow-x: visible; }
 }
 `

@@ -29,7 +29,8 @@ export interface Scale {
 }
 
 /**
- * A `<figure>` with the chart, an optional note under it and the table.
+ * A `<figure>` with the chart (in a keyboard-focusable box that scrolls sideways on a narrow screen), an optional
+ * note under it and the table.
  *
  * @since 0.1.0
  */
@@ -37,7 +38,18 @@ export const render = (chart: Chart, note?: string, layout: "stacked" | "side" =
   el(
     "figure",
     { class: layout === "side" ? "ik-figure ik-side" : "ik-figure" },
-    el("div", { class: "ik-svg" }, chart.svg),
+    // on a narrow screen the chart keeps a readable size and scrolls sideways in this box, which keyboard users must
+    // be able to reach: a focusable region named by the chart's title
+    el(
+      "div",
+      {
+        class: "ik-svg",
+        role: "region",
+        tabindex: 0,
+        "aria-labelledby": /aria-labelledby="([^" ]+)/.exec(chart.svg)?.[1]
+      },
+      chart.svg
+    ),
     note ? el("figcaption", {}, esc(note)) : "",
     el("div", { class: "ik-data" }, chart.table)
   )

@@ -1,4 +1,5 @@
 import { el, esc } from "./internal/Html.js"
+import { words } from "./internal/Words.js"
 import { formatNumber, type Lang } from "./Lang.js"
 
 /**
@@ -72,7 +73,7 @@ export const render = (input: TableInput): string => {
   // focusable region named by the caption.
   return el(
     "div",
-    { class: "ik-scroll", role: "region", tabindex: 0, "aria-label": input.caption },
+    { class: "ik-scroll", role: "region", tabindex: 0, "aria-label": `${words.table[input.lang]}: ${input.caption}` },
     el(
       "table",
       { class: "ik-table" },

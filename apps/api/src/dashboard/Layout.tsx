@@ -105,10 +105,10 @@ const Frame: FC<PageProps> = ({ lang, title, path, crumbs, children }) => (
       <style dangerouslySetInnerHTML={{ __html: Document.css + css }} />
     </head>
     <body>
-      <a class="ikd-skip" href="#ikd-main">
-        {t.skip[lang]}
-      </a>
-      <div class="ikd-bar">
+      <header class="ikd-bar">
+        <a class="ikd-skip" href="#ikd-main">
+          {t.skip[lang]}
+        </a>
         <div class="ikd-in">
           <a class="ikd-brand" href={href("/", lang)}>
             Innokraft
@@ -125,7 +125,7 @@ const Frame: FC<PageProps> = ({ lang, title, path, crumbs, children }) => (
           </nav>
           <LangSwitch lang={lang} path={path} />
         </div>
-      </div>
+      </header>
       {crumbs && crumbs.length > 0 ? (
         <nav class="ikd-crumbs" aria-label={t.breadcrumb[lang]}>
           <ol>

@@ -15,6 +15,9 @@ export const idFrom = (prefix: string, ...parts: ReadonlyArray<string>): string 
   return `${prefix}-${h.toString(36)}`
 }
 
+/** The smallest share of its natural width a chart is drawn at on screen (12 px text → 9 px). */
+export const minScale = 0.75
+
 /** The common header of every chart. */
 export interface Frame {
   readonly title: string
@@ -23,7 +26,8 @@ export interface Frame {
 
 /**
  * The `<svg>` root: `role="img"`, `<title>` and `<desc>` first, referenced by `aria-labelledby`; scalable through
- * the viewBox, with a maximum width of its natural size.
+ * the viewBox, with a maximum width of its natural size and a minimum of three quarters of it (text stays at 9 px
+ * or more on a phone; the figure scrolls sideways instead, see `Figure`).
  */
 export const root = (kind: string, frame: Frame, width: number, height: number, body: string): string => {
   const id = idFrom(kind, frame.title, frame.description)
@@ -37,6 +41,7 @@ export const root = (kind: string, frame: Frame, width: number, height: number, 
       height: Math.round(height),
       role: "img",
       "aria-labelledby": `${id}-t ${id}-d`,
+      style: `min-width: ${Math.round(width * minScale)}px`,
       "font-family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
       "font-size": 12
     },
