@@ -88,7 +88,8 @@ describe("Portfolio on the hand-made workspace", () => {
 
   it("gives a JSON-serialisable report", () => {
     const report = Portfolio.analyse(w, { asOf: "2024-03-01" })
-    expect(JSON.parse(JSON.stringify(report))).toEqual(JSON.parse(JSON.stringify(report)))
+    // a round trip through JSON loses nothing: no Map, Set, Date, NaN or Infinity in the report
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report)
     expect(report.projectCounts.active).toBe(2)
     expect(report.fundingsWithoutAmount).toEqual(["f4"])
   })
