@@ -117,23 +117,19 @@ describe("start-up failures: one line naming the setting, exit 1, no stack", { t
 
 const pgUrl = process.env.INNOKRAFT_TEST_PG_URL
 
-describe(
-  "start-up failures on PostgreSQL (INNOKRAFT_TEST_PG_URL)",
-  { timeout: 60_000, tags: ["postgresql"] },
-  () => {
-    it("a wrong password", async () => {
-      const url = new URL(pgUrl!)
-      url.password = "definitely-wrong-password"
-      const line = expectClean(await run({ DATABASE_URL: url.toString() }), "DATABASE_URL")
-      expect(line).toContain("correct the user and password")
-      expect(line).not.toContain("definitely-wrong-password")
-    })
+describe("start-up failures on PostgreSQL (INNOKRAFT_TEST_PG_URL)", { timeout: 60_000, tags: ["postgresql"] }, () => {
+  it("a wrong password", async () => {
+    const url = new URL(pgUrl!)
+    url.password = "definitely-wrong-password"
+    const line = expectClean(await run({ DATABASE_URL: url.toString() }), "DATABASE_URL")
+    expect(line).toContain("correct the user and password")
+    expect(line).not.toContain("definitely-wrong-password")
+  })
 
-    it("a database that does not exist", async () => {
-      const url = new URL(pgUrl!)
-      url.pathname = "/innokraft_no_such_database"
-      const line = expectClean(await run({ DATABASE_URL: url.toString() }), "DATABASE_URL")
-      expect(line).toContain('"innokraft_no_such_database" does not exist')
-    })
-  }
-)
+  it("a database that does not exist", async () => {
+    const url = new URL(pgUrl!)
+    url.pathname = "/innokraft_no_such_database"
+    const line = expectClean(await run({ DATABASE_URL: url.toString() }), "DATABASE_URL")
+    expect(line).toContain('"innokraft_no_such_database" does not exist')
+  })
+})

@@ -165,27 +165,74 @@ describe("properties", () => {
     )
   })
 
-  it("density lies in [0, 1] with either diagonal convention", () => {
+  // The formula summed term by term, for any symmetric non-negative φ (diagonal 1, as proximity's): the reference
+  // the optimised density (shorter of the present/absent lists, complement sums) is checked against, so that a wrong
+  // sum cannot hide behind the clamp to [0, 1].
+  const naiveDensity = (M: Uint8Array, phi: Float64Array, R: number, I: number, diagonal: Relatedness.Diagonal) => {
+    const out = new Float64Array(R * I)
+    for (let r = 0; r < R; r++) {
+      for (let i = 0; i < I; i++) {
+        let num = 0
+        let den = 0
+        for (let j = 0; j < I; j++) {
+          if (diagonal === "exclude" && j === i) continue
+          num += M[r * I + j]! * phi[j * I + i]!
+          den += phi[j * I + i]!
+        }
+        out[r * I + i] = den > 0 ? num / den : 0
+      }
+    }
+    return out
+  }
+
+  it("density is Σ_j M_rj φ_ij / Σ_j φ_ij summed term by term, with either diagonal convention", () => {
+    const I = 7
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.nat({ max: 50 }), { minLength: 6, maxLength: 6 }), { minLength: 5, maxLength: 12 }),
-        (rows) => {
-          const regions = rows.map((_, r) => `r${r}`)
-          const industries = ["a", "b", "c", "d", "e", "f"]
-          const { matrix } = Matrix.dropEmpty(Matrix.fromRows(regions, industries, rows))
-          if (matrix.regions.length === 0 || matrix.industries.length === 0) return
-          const mcp = LocationQuotient.presence(matrix)
-          const phi = Relatedness.proximity(mcp)
-          for (const diagonal of ["include", "exclude"] as const) {
-            for (const v of Relatedness.density(mcp, phi, diagonal).values) {
-              expect(v).toBeGreaterThanOrEqual(0)
-              expect(v).toBeLessThanOrEqual(1)
+        fc.array(fc.array(fc.boolean(), { minLength: I, maxLength: I }), { minLength: 1, maxLength: 9 }),
+        // proximities are ratios of counts (≥ 1/R when not 0); φ far below 1e-16 of the diagonal vanishes in the sums
+        fc.array(
+          fc.integer({ min: 0, max: 1000 }).map((v) => v / 1000),
+          { minLength: (I * (I - 1)) / 2, maxLength: (I * (I - 1)) / 2 }
+        ),
+        (rows, upper) => {
+          const R = rows.length
+          const M = Uint8Array.from(rows.flat(), (b) => (b ? 1 : 0))
+          const phi = new Float64Array(I * I)
+          let k = 0
+          for (let i = 0; i < I; i++) {
+            phi[i * I + i] = 1
+            for (let j = i + 1; j < I; j++) {
+              phi[i * I + j] = upper[k]!
+              phi[j * I + i] = upper[k++]!
             }
+          }
+          const industries = Array.from({ length: I }, (_, i) => `i${i}`)
+          const mcp = { regions: rows.map((_, r) => `r${r}`), industries, values: M }
+          for (const diagonal of ["include", "exclude"] as const) {
+            const got = Relatedness.density(mcp, { labels: industries, values: phi }, diagonal).values
+            const want = naiveDensity(M, phi, R, I, diagonal)
+            for (let c = 0; c < R * I; c++) expect(Math.abs(got[c]! - want[c]!)).toBeLessThan(1e-12)
           }
         }
       ),
-      { numRuns: 100 }
+      { numRuns: 200 }
     )
+  })
+
+  it("density over proximity on real data (dev-2) is the term-by-term sum, with either diagonal convention", () => {
+    const dev2 = load("dev-2")
+    const mcp = LocationQuotient.presence(dev2)
+    const phi = Relatedness.proximity(mcp)
+    const R = mcp.regions.length
+    const I = mcp.industries.length
+    for (const diagonal of ["include", "exclude"] as const) {
+      const got = Relatedness.density(mcp, phi, diagonal).values
+      const want = naiveDensity(mcp.values, phi.values, R, I, diagonal)
+      let worst = 0
+      for (let c = 0; c < R * I; c++) worst = Math.max(worst, Math.abs(got[c]! - want[c]!))
+      expect(worst).toBeLessThan(1e-12)
+    }
   })
 })
 

@@ -35,8 +35,20 @@ describe("classic shift-share, Eurostat employment 2000–2017 against Sweden", 
     expect(at(totals.competitive, "SE331")).toBeLessThan(at(totals.change, "SE331"))
   })
 
-  it("NS + IM + RS equals the actual change exactly in every cell", () => {
+  it("every cell follows the textbook formulas (computed here from Sweden's totals) and NS + IM + RS = change exactly", () => {
+    const base = Matrix.year(counties, 2000)
+    const end = Matrix.year(counties, 2017)
+    const I = d.industries.length
+    const total = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0)
+    const G = total(reference.end) / total(reference.base) - 1
     for (let k = 0; k < d.change.length; k++) {
+      const e0 = base.values[k]!
+      const et = end.values[k]!
+      const gi = reference.end[k % I]! / reference.base[k % I]! - 1
+      // NS = e0·G, IM = e0·(g_i − G), RS = e_t − e0·(1 + g_i) (the end value beyond the industry's national growth)
+      expect(d.nationalShare[k]).toBeCloseTo(e0 * G, 6)
+      expect(d.industryMix[k]).toBeCloseTo(e0 * (gi - G), 6)
+      expect(d.competitive[k]).toBeCloseTo(et - e0 * (1 + gi), 6)
       expect(d.nationalShare[k]! + d.industryMix[k]! + d.competitive[k]!).toBe(d.change[k])
     }
   })
@@ -59,13 +71,32 @@ describe("dynamic shift-share", () => {
     const panel = germanLaender()
     const dyn = ShiftShare.dynamic(panel)
     const cls = ShiftShare.classic(Matrix.year(panel, 2008), Matrix.year(panel, 2014))
+    // each component is the sum over consecutive years of its textbook formula, computed here from the panel
+    const I = panel.industries.length
+    const years = panel.years.filter((y): y is number => y !== null && y >= 2008 && y <= 2014)
     for (let k = 0; k < dyn.change.length; k++) {
       expect(dyn.change[k]).toBe(cls.change[k])
-      expect(dyn.nationalShare[k]! + dyn.industryMix[k]! + dyn.competitive[k]!).toBeCloseTo(dyn.change[k]!, 6)
+      let ns = 0
+      let im = 0
+      let rs = 0
+      for (const [t, y] of years.slice(0, -1).entries()) {
+        const a = Matrix.year(panel, y)
+        const b = Matrix.year(panel, years[t + 1]!)
+        const Ea = Matrix.industryTotals(a)
+        const Eb = Matrix.industryTotals(b)
+        const G = Eb.reduce((x, v) => x + v, 0) / Ea.reduce((x, v) => x + v, 0) - 1
+        const gi = Eb[k % I]! / Ea[k % I]! - 1
+        const e0 = a.values[k]!
+        ns += e0 * G
+        im += e0 * (gi - G)
+        rs += b.values[k]! - e0 * (1 + gi)
+      }
+      expect(dyn.nationalShare[k]).toBeCloseTo(ns, 6)
+      expect(dyn.industryMix[k]).toBeCloseTo(im, 6)
+      expect(dyn.competitive[k]).toBeCloseTo(rs, 6)
     }
     expect(dyn.nationalShare).not.toEqual(cls.nationalShare)
     // with the Länder as the nation, competitive effects sum to zero within each industry
-    const I = dyn.industries.length
     for (let i = 0; i < I; i++) {
       let s = 0
       for (let r = 0; r < dyn.regions.length; r++) s += dyn.competitive[r * I + i]!
@@ -96,7 +127,17 @@ describe("shift-share identity (property)", () => {
           xs.map((c) => c[1])
         )
         const d = ShiftShare.classic(base, end)
+        const E0 = Matrix.industryTotals(base)
+        const Et = Matrix.industryTotals(end)
+        const G = Et.reduce((a, b) => a + b, 0) / E0.reduce((a, b) => a + b, 0) - 1
         for (let k = 0; k < 6; k++) {
+          const e0 = base.values[k]!
+          const ns = e0 * G
+          const im = e0 * (Et[k % 3]! / E0[k % 3]! - 1 - G)
+          // the textbook components, to within the rounding (≤ 2⁻⁵⁰ of the largest term) that makes their sum exact
+          const size = Math.max(Math.abs(ns), Math.abs(im), Math.abs(d.change[k]!), 1)
+          expect(Math.abs(d.nationalShare[k]! - ns)).toBeLessThanOrEqual(1e-14 * size)
+          expect(Math.abs(d.industryMix[k]! - im)).toBeLessThanOrEqual(1e-14 * size)
           expect(d.nationalShare[k]! + d.industryMix[k]! + d.competitive[k]!).toBe(d.change[k])
           expect(d.competitive[k]! + d.industryMix[k]! + d.nationalShare[k]!).toBe(d.change[k])
         }
@@ -128,6 +169,9 @@ describe("shift-share identity (property)", () => {
           const sum = d.nationalShare[k]! + d.industryMix[k]! + d.competitive[k]!
           expect(Math.abs(sum - d.change[k]!)).toBeLessThanOrEqual(4e-16 * size)
           const gi = Et[k % 3]! / E0[k % 3]! - 1
+          const G = Et.reduce((a, b) => a + b, 0) / E0.reduce((a, b) => a + b, 0) - 1
+          expect(Math.abs(e0 * G - d.nationalShare[k]!)).toBeLessThanOrEqual(1e-12 * size)
+          expect(Math.abs(e0 * (gi - G) - d.industryMix[k]!)).toBeLessThanOrEqual(1e-12 * size)
           expect(Math.abs(e0 * (et / e0 - 1 - gi) - d.competitive[k]!)).toBeLessThanOrEqual(1e-12 * size)
         }
       }),
