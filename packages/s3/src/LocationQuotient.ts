@@ -1,5 +1,5 @@
-import { type Grid, industryTotals, type Matrix, regionTotals, type Vector } from "./Matrix.js"
-import { MatrixError } from "./MatrixError.js"
+import { referenceTotals } from "./internal/reference.js"
+import { type Grid, type Matrix, regionTotals, type Vector } from "./Matrix.js"
 
 /**
  * Options for {@link of} and {@link presence}.
@@ -15,10 +15,7 @@ export interface ReferenceOptions {
 }
 
 const referenceShares = (m: Matrix, options: ReferenceOptions): { totals: Float64Array; grand: number } => {
-  const totals = options.reference ? Float64Array.from(options.reference) : industryTotals(m)
-  if (totals.length !== m.industries.length) {
-    throw new MatrixError(`expected ${m.industries.length} reference totals, one per industry, found ${totals.length}`)
-  }
+  const totals = referenceTotals(m, options.reference, "reference")
   let grand = 0
   for (let i = 0; i < totals.length; i++) grand += totals[i]!
   return { totals, grand }

@@ -30,7 +30,8 @@ export type Criterion = (typeof criteria)[number]
 /**
  * A candidate strength area: a set of industry codes (so it maps onto a `StrengthArea` of `@innokraft/domain`) with
  * the region's raw value of each criterion. Missing criteria are left out of that candidate's score (the remaining
- * weights are renormalised) and reported.
+ * weights are renormalised) and reported; a NaN value is a {@link MatrixError} naming the candidate and criterion, and
+ * so is a candidate with no value of a criterion that has a positive weight (its score would be undefined).
  *
  * @since 0.1.0
  */
@@ -118,12 +119,34 @@ export const score = (candidates: ReadonlyArray<Candidate>, options: ScoreOption
   if (n === 0) return []
   const names = candidates.map((c) => c.name)
   if (new Set(names).size !== n) throw new MatrixError("expected every candidate to have its own name")
-  const used = criteria.filter((k) => candidates.some((c) => c.values[k] !== undefined && !Number.isNaN(c.values[k])))
+  for (const c of candidates) {
+    for (const [k, v] of Object.entries(c.values)) {
+      if (!(criteria as ReadonlyArray<string>).includes(k)) {
+        throw new MatrixError(`candidate ${JSON.stringify(c.name)}: unknown criterion ${JSON.stringify(k)}`)
+      }
+      if (v !== undefined && Number.isNaN(v)) {
+        throw new MatrixError(
+          `candidate ${JSON.stringify(c.name)}: criterion ${k}: expected a number, found NaN (leave a criterion out to mark it missing)`
+        )
+      }
+    }
+  }
+  const used = criteria.filter((k) => candidates.some((c) => c.values[k] !== undefined))
   const weights = used.map((k) => options.weights?.[k] ?? (options.weights ? 0 : 1))
   for (const [k, w] of Object.entries(options.weights ?? {})) {
     if (!(criteria as ReadonlyArray<string>).includes(k))
       throw new MatrixError(`unknown criterion ${JSON.stringify(k)}`)
     if (!(w >= 0)) throw new MatrixError(`criterion ${k}: expected a weight ≥ 0, found ${w}`)
+  }
+  for (const c of candidates) {
+    if (!used.some((k, j) => weights[j]! > 0 && c.values[k] !== undefined)) {
+      const has = used.filter((k) => c.values[k] !== undefined)
+      throw new MatrixError(
+        `candidate ${JSON.stringify(c.name)}: expected a value of at least one criterion with a positive weight, found ${
+          has.length === 0 ? "no criterion values" : `only ${has.join(", ")}`
+        }`
+      )
+    }
   }
   // z[c][k]: percentile of criterion k for candidate c (NaN when missing)
   const z = used.map((k) => percentileRanks(candidates.map((c) => c.values[k] ?? Number.NaN)))
@@ -200,8 +223,8 @@ export const score = (candidates: ReadonlyArray<Candidate>, options: ScoreOption
 /**
  * Raw criterion values of a candidate area from per-industry data of one region: critical mass = ln of the area's
  * share of regional employment; specialisation = the area's LQ, `(Σ_a x_ri / x_r·) / (Σ_a X_·i / X_··)`
- * (employment-weighted over its industries); dynamics = the shift-share competitive effect per base-year employee;
- * relatedness and complexity = the mean over the area's industries. Industries not in `industries` are a
+ * (employment-weighted over its industries); dynamics = the shift-share competitive effect per base-year employee
+ * (missing when the area had no base-year activity); relatedness and complexity = the mean over the area's industries. Industries not in `industries` are a
  * {@link MatrixError}.
  *
  * @since 0.1.0
@@ -235,7 +258,10 @@ export const criteriaOf = (
     mass: Math.log(x / regionTotal),
     specialisation: x / regionTotal / (sum(data.reference, index) / referenceTotal)
   }
-  if (data.competitive && data.base) out.dynamics = sum(data.competitive, index) / sum(data.base, index)
+  // no base-year activity in the area: no growth rate, so dynamics stays missing
+  if (data.competitive && data.base && sum(data.base, index) > 0) {
+    out.dynamics = sum(data.competitive, index) / sum(data.base, index)
+  }
   if (data.density) out.relatedness = sum(data.density, index) / index.length
   if (data.pci) out.complexity = sum(data.pci, index) / index.length
   return out

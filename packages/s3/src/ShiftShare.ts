@@ -1,4 +1,5 @@
-import { type Grid, industryTotals, type Matrix, type Panel, type Vector } from "./Matrix.js"
+import { referenceTotals } from "./internal/reference.js"
+import type { Grid, Matrix, Panel, Vector } from "./Matrix.js"
 import { MatrixError } from "./MatrixError.js"
 
 /**
@@ -41,14 +42,6 @@ const sameShape = (a: Matrix, b: Matrix): void => {
   }
 }
 
-const referenceTotals = (m: Matrix, given: ArrayLike<number> | undefined, what: string): Float64Array => {
-  const totals = given ? Float64Array.from(given) : industryTotals(m)
-  if (totals.length !== m.industries.length) {
-    throw new MatrixError(`expected ${m.industries.length} ${what} reference totals, found ${totals.length}`)
-  }
-  return totals
-}
-
 /**
  * Classic shift-share analysis between a base and an end year. With national growth g = E_t/E_0 − 1, industry growth
  * g_i and regional industry growth g_ri: NS = e_0·g, IM = e_0·(g_i − g), RS = e_0·(g_ri − g_i). RS is computed as
@@ -67,8 +60,8 @@ const referenceTotals = (m: Matrix, given: ArrayLike<number> | undefined, what: 
 export const classic = (base: Matrix, end: Matrix, reference?: Reference): Decomposition => {
   sameShape(base, end)
   const I = base.industries.length
-  const E0 = referenceTotals(base, reference?.base, "base-year")
-  const Et = referenceTotals(end, reference?.end, "end-year")
+  const E0 = referenceTotals(base, reference?.base, "reference.base")
+  const Et = referenceTotals(end, reference?.end, "reference.end")
   let total0 = 0
   let totalT = 0
   for (let i = 0; i < I; i++) {
@@ -155,8 +148,14 @@ export const dynamic = (
     industryMix: new Float64Array(n),
     competitive: new Float64Array(n)
   }
+  const ref = options.reference
+  if (ref !== undefined) {
+    if (ref.length !== years.length) {
+      throw new MatrixError(`reference: expected one vector of totals per year (${years.length}), found ${ref.length}`)
+    }
+    for (let k = a; k <= b; k++) referenceTotals(slice(k), ref[k], `reference[${k}] (${years[k]})`)
+  }
   for (let k = a; k < b; k++) {
-    const ref = options.reference
     add(sum, classic(slice(k), slice(k + 1), ref ? { base: ref[k]!, end: ref[k + 1]! } : undefined))
   }
   return sum
@@ -195,7 +194,7 @@ export const byRegion = (
 export const estebanMarquillas = (base: Matrix, end: Matrix, reference?: Reference) => {
   const d = classic(base, end, reference)
   const I = base.industries.length
-  const E0 = referenceTotals(base, reference?.base, "base-year")
+  const E0 = referenceTotals(base, reference?.base, "reference.base")
   let total0 = 0
   for (const v of E0) total0 += v
   const n = base.values.length

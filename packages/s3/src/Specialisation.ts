@@ -1,3 +1,4 @@
+import { referenceTotals } from "./internal/reference.js"
 import * as LocationQuotient from "./LocationQuotient.js"
 import { industryTotals, type Matrix, regionTotals, type Vector } from "./Matrix.js"
 import { MatrixError } from "./MatrixError.js"
@@ -14,10 +15,7 @@ export interface ReferenceOptions {
 
 const shares = (m: Matrix, options: ReferenceOptions) => {
   const I = m.industries.length
-  const reference = options.reference ? Float64Array.from(options.reference) : industryTotals(m)
-  if (reference.length !== I) {
-    throw new MatrixError(`expected ${I} reference totals, one per industry, found ${reference.length}`)
-  }
+  const reference = referenceTotals(m, options.reference, "reference")
   let grand = 0
   for (let i = 0; i < I; i++) grand += reference[i]!
   const s = reference.map((v) => v / grand)
@@ -206,6 +204,13 @@ export const hoover = (m: Matrix, population?: ArrayLike<number>): Vector => {
   if (p.length !== m.regions.length) {
     throw new MatrixError(`expected ${m.regions.length} population values, one per region, found ${p.length}`)
   }
+  p.forEach((v, r) => {
+    if (!Number.isFinite(v) || v < 0) {
+      throw new MatrixError(
+        `population: expected a finite value ≥ 0 for region ${JSON.stringify(m.regions[r])}, found ${v}`
+      )
+    }
+  })
   let total = 0
   for (const v of p) total += v
   const totals = industryTotals(m)

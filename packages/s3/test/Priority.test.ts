@@ -147,3 +147,46 @@ describe("Priority.score", () => {
     expect(Scored.safeParse({ ...json[0], quadrant: "somewhere" }).success).toBe(false)
   })
 })
+
+describe("Priority.score: NaN inputs are errors, not ranks", () => {
+  const ok: Priority.Candidate = { name: "ok", industries: ["1"], values: { mass: 1, specialisation: 2 } }
+
+  it("a NaN criterion value names the candidate and the criterion", () => {
+    const bad: Priority.Candidate = {
+      name: "Forest",
+      industries: ["2"],
+      values: { mass: Number.NaN, specialisation: 1 }
+    }
+    expect(() => Priority.score([ok, bad])).toThrow(
+      /candidate "Forest": criterion mass: expected a number, found NaN \(leave a criterion out to mark it missing\)/
+    )
+  })
+
+  it("a candidate without any value of a weighted criterion has no score: an error, not rank n", () => {
+    const empty: Priority.Candidate = { name: "Empty", industries: ["3"], values: {} }
+    expect(() => Priority.score([ok, empty])).toThrow(/candidate "Empty": .* found no criterion values/)
+    const unweighted: Priority.Candidate = { name: "Side", industries: ["3"], values: { relatedness: 0.3 } }
+    expect(() => Priority.score([ok, unweighted], { weights: { mass: 1 } })).toThrow(
+      /candidate "Side": expected a value of at least one criterion with a positive weight, found only relatedness/
+    )
+  })
+
+  it("an unknown criterion in a candidate's values is an error", () => {
+    const typo = { name: "Typo", industries: ["4"], values: { mas: 1 } } as unknown as Priority.Candidate
+    expect(() => Priority.score([ok, typo])).toThrow(/candidate "Typo": unknown criterion "mas"/)
+  })
+
+  it("criteriaOf leaves dynamics missing when the area had no base-year activity (instead of 0/0)", () => {
+    const values = Priority.criteriaOf(["b"], {
+      industries: ["a", "b"],
+      region: [10, 5],
+      reference: [100, 20],
+      competitive: [3, 2],
+      base: [10, 0]
+    })
+    expect(values.dynamics).toBeUndefined()
+    expect(values.specialisation).toBeCloseTo(5 / 15 / (20 / 120), 14)
+    const scored = Priority.score([ok, { name: "new", industries: ["b"], values }])
+    expect(scored.find((s) => s.name === "new")!.missing).toContain("dynamics")
+  })
+})

@@ -187,3 +187,43 @@ describe("growth", () => {
     expect(g.values[1]).toBe(0.5)
   })
 })
+
+describe("ShiftShare: reference totals are checked", () => {
+  const panel = eurostatCounties()
+  const sweden = eurostatSweden()
+  const base = Matrix.year(panel, 2000)
+  const end = Matrix.year(panel, 2017)
+  const nBase = Matrix.year(sweden, 2000).values
+  const nEnd = Matrix.year(sweden, 2017).values
+
+  it("names the option and industry of a zero base-year total (a growth rate 1/0)", () => {
+    const bad = Float64Array.from(nBase)
+    bad[base.industries.indexOf("J")] = 0
+    expect(() => ShiftShare.classic(base, end, { base: bad, end: nEnd })).toThrow(
+      /reference\.base: expected a reference total > 0 for industry "J"/
+    )
+    expect(() => ShiftShare.estebanMarquillas(base, end, { base: bad, end: nEnd })).toThrow(/reference\.base/)
+  })
+
+  it("names the end-year option of a negative total", () => {
+    const bad = Float64Array.from(nEnd)
+    bad[0] = -5
+    expect(() => ShiftShare.classic(base, end, { base: nBase, end: bad })).toThrow(
+      /reference\.end: expected a finite reference total ≥ 0 for industry "A", found -5/
+    )
+  })
+
+  it("dynamic: needs one reference vector per year of the panel and names the year of a bad one", () => {
+    const perYear = sweden.years.map((y) => Matrix.year(sweden, y).values)
+    expect(() => ShiftShare.dynamic(panel, { reference: perYear.slice(1) })).toThrow(
+      /reference: expected one vector of totals per year \(18\), found 17/
+    )
+    const bad = perYear.map((v) => Float64Array.from(v))
+    bad[5]![2] = Number.NaN
+    expect(() => ShiftShare.dynamic(panel, { reference: bad })).toThrow(/reference\[5\] \(2005\): .* found NaN/)
+    // the sum of the yearly decompositions still telescopes to the whole change with a valid reference
+    const d = ShiftShare.dynamic(panel, { reference: perYear })
+    const k = panel.regions.indexOf("SE331") * panel.industries.length
+    expect(d.change[k]).toBe(end.values[k]! - base.values[k]!)
+  })
+})

@@ -157,3 +157,26 @@ describe("specialisation indices", () => {
     }
   })
 })
+
+describe("Specialisation: reference and population vectors are checked", () => {
+  const counties = Matrix.year(eurostatCounties(), 2017)
+  const sweden = Matrix.year(eurostatSweden(), 2017).values
+
+  it("a negative reference total is an error naming the industry, not a negative share", () => {
+    const bad = Float64Array.from(sweden)
+    bad[1] = -bad[1]!
+    for (const f of [Specialisation.krugman, Specialisation.theil, Specialisation.hachman]) {
+      expect(() => f(counties, { reference: bad })).toThrow(
+        /reference: expected a finite reference total ≥ 0 for industry "B-E"/
+      )
+    }
+  })
+
+  it("a negative or missing population is an error naming the region", () => {
+    const pop = Float64Array.from(counties.regions, () => 1000)
+    pop[counties.regions.indexOf("SE331")] = Number.NaN
+    expect(() => Specialisation.hoover(counties, pop)).toThrow(
+      /population: expected a finite value ≥ 0 for region "SE331", found NaN/
+    )
+  })
+})
