@@ -79,7 +79,12 @@ export const ecosystemRun = (dataDir: string): Measure.MeasurementInput => {
     uncertainty: {
       runs: 500,
       seed: 1,
-      assumptions: { weights: { noise: 0.25 }, aggregate: ["amean", "gmean"] }
+      // the geometric mean needs positive values, so the runs normalise to [1, 100] (the CLI's alternative)
+      assumptions: {
+        weights: { noise: 0.25 },
+        aggregate: ["amean", "gmean"],
+        normalise: [{ method: "minmax", range: [1, 100] }]
+      }
     }
   }
 }

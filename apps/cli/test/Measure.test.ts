@@ -164,7 +164,9 @@ describe("innokraft measure compare", () => {
     const a = join(dir, "amean.json")
     const b = join(dir, "gmean.json")
     expect(innokraft([...onAsem("build"), "--out", a]).code).toBe(0)
-    writeFileSync(spec, JSON.stringify({ ...asemSpec, aggregate: { method: "gmean" } }))
+    // the geometric mean needs positive values: min–max to [1, 100]
+    const gmean = { ...asemSpec, normalise: { method: "minmax", range: [1, 100] }, aggregate: { method: "gmean" } }
+    writeFileSync(spec, JSON.stringify(gmean))
     expect(innokraft([...onAsem("build"), "--out", b]).code).toBe(0)
     const { code, stdout } = innokraft(["measure", "compare", a, b, "--json"])
     expect(code).toBe(0)
@@ -199,5 +201,33 @@ describe("innokraft measure compare", () => {
     const { code, stderr } = innokraft(["measure", "compare", a, a, "--code", "Nope"])
     expect(code).toBe(1)
     expect(stderr).toContain('--code: "Nope" is not in')
+  })
+})
+
+describe("innokraft measure: bad numbers are errors or warnings", () => {
+  it("build: the geometric mean over a zero exits 1 naming the aggregate, child and unit", () => {
+    writeFileSync(spec, JSON.stringify({ ...asemSpec, aggregate: { method: "gmean" } }))
+    const { code, stderr, stdout } = innokraft(onAsem("build"))
+    expect(code).toBe(1)
+    expect(stdout).toBe("")
+    expect(stderr).toMatch(/\w+: the geometric mean needs values > 0, found \w+ = 0 for unit "\w+"/)
+  })
+
+  it("build: a constant indicator is a warning on stderr and in results.json, and the build goes on", () => {
+    const table = Csv.parse(readFileSync(iData, "utf8"))
+    const lpi = table.header.indexOf("LPI")
+    const constant = join(dir, "iData-constant.csv")
+    const quote = (v: string) => (/^-?[\d.]+(e[+-]?\d+)?$|^NA$/i.test(v) ? v : `"${v}"`)
+    const rows = table.rows.map((row) => row.map((v, c) => (c === lpi ? "3.5" : v)))
+    writeFileSync(constant, [table.header, ...rows].map((row) => row.map(quote).join(",")).join("\n"))
+    const out = join(dir, "results.json")
+    const { code, stderr } = innokraft([...onAsem("build", constant), "--out", out])
+    expect(code).toBe(0)
+    const warning = "LPI is constant (all 51 units with a value have 3.5): minmax gives no values"
+    expect(stderr).toContain(`warning: Normalised: ${warning}`)
+    const results = JSON.parse(readFileSync(out, "utf8"))
+    expect(results.warnings).toHaveLength(1)
+    expect(results.warnings[0].message).toContain(warning)
+    expect(results.ranks.CHE).toBe(1)
   })
 })

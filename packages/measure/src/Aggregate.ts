@@ -45,17 +45,41 @@ export const arithmetic = (x: ArrayLike<number>, w: ArrayLike<number>): number =
 }
 
 /**
- * Weighted geometric mean `exp(Σ w ln x / Σ w)` over the present values; NaN when a value is ≤ 0 (COINr stops).
+ * The position of the first present value a mean cannot take, or −1: the geometric mean needs values > 0, the
+ * harmonic mean values ≠ 0, the generalised mean with p < 0 values > 0 (COINr stops on each of these).
+ */
+const firstInvalid = (x: ArrayLike<number>, method: "gmean" | "hmean" | "genmean", p = 1): number => {
+  for (let k = 0; k < x.length; k++) {
+    const v = x[k]!
+    if (method === "hmean" ? v === 0 : (method === "gmean" || p < 0) && v <= 0) return k
+  }
+  return -1
+}
+
+const expectation = (method: "gmean" | "hmean" | "genmean", p: number): string =>
+  method === "gmean"
+    ? "the geometric mean needs values > 0"
+    : method === "hmean"
+      ? "the harmonic mean needs values ≠ 0"
+      : `the generalised mean with p = ${p} < 0 needs values > 0`
+
+const invalid = (method: "gmean" | "hmean" | "genmean", p: number, v: number): MeasureError =>
+  new MeasureError(`aggregate.${method}`, `${expectation(method, p)}, found ${v}`)
+
+/**
+ * Weighted geometric mean `exp(Σ w ln x / Σ w)` over the present values. A value ≤ 0 is a {@link MeasureError}, as
+ * COINr's `a_gmean` stops.
  *
  * @since 0.1.0
  */
 export const geometric = (x: ArrayLike<number>, w: ArrayLike<number>): number => {
+  const bad = firstInvalid(x, "gmean")
+  if (bad >= 0) throw invalid("gmean", 1, x[bad]!)
   let s = 0
   let W = 0
   for (let k = 0; k < x.length; k++) {
     const v = x[k]!
     if (Number.isNaN(v)) continue
-    if (v <= 0) return Number.NaN
     s += w[k]! * Math.log(v)
     W += w[k]!
   }
@@ -63,17 +87,19 @@ export const geometric = (x: ArrayLike<number>, w: ArrayLike<number>): number =>
 }
 
 /**
- * Weighted harmonic mean `Σ w / Σ (w/x)` over the present values; NaN when a value is 0 (COINr stops).
+ * Weighted harmonic mean `Σ w / Σ (w/x)` over the present values. A zero is a {@link MeasureError}, as COINr's
+ * `a_hmean` stops.
  *
  * @since 0.1.0
  */
 export const harmonic = (x: ArrayLike<number>, w: ArrayLike<number>): number => {
+  const bad = firstInvalid(x, "hmean")
+  if (bad >= 0) throw invalid("hmean", 1, x[bad]!)
   let s = 0
   let W = 0
   for (let k = 0; k < x.length; k++) {
     const v = x[k]!
     if (Number.isNaN(v)) continue
-    if (v === 0) return Number.NaN
     s += w[k]! / v
     W += w[k]!
   }
@@ -81,17 +107,20 @@ export const harmonic = (x: ArrayLike<number>, w: ArrayLike<number>): number => 
 }
 
 /**
- * Generalised mean `(Σ w x^p / Σ w)^(1/p)`; any missing child gives NaN, as in COINr `a_genmean`.
+ * Generalised mean `(Σ w x^p / Σ w)^(1/p)`; any missing child gives NaN, as in COINr `a_genmean`. With p < 0 a
+ * value ≤ 0 is a {@link MeasureError}, as COINr stops.
  *
  * @since 0.1.0
  */
 export const generalised = (x: ArrayLike<number>, w: ArrayLike<number>, p: number): number => {
   if (p === 0) throw new MeasureError("aggregate.p", "p = 0 is the geometric mean: use method gmean")
+  const bad = firstInvalid(x, "genmean", p)
+  if (bad >= 0) throw invalid("genmean", p, x[bad]!)
   let s = 0
   let W = 0
   for (let k = 0; k < x.length; k++) {
     const v = x[k]!
-    if (Number.isNaN(v) || (p < 0 && v <= 0)) return Number.NaN
+    if (Number.isNaN(v)) return Number.NaN
     s += w[k]! * v ** p
     W += w[k]!
   }
@@ -198,7 +227,16 @@ export const aggregate = (framework: Framework, ds: DataSet, spec: AggregateSpec
           let y: number
           if (thresh !== undefined && present / m < thresh) y = Number.NaN
           else if (method === "amean") y = arithmetic(x, w)
-          else if (method === "gmean") y = geometric(x, w)
+          else if (
+            (method === "gmean" || method === "hmean" || method === "genmean") &&
+            firstInvalid(x, method, p) >= 0
+          ) {
+            const k = firstInvalid(x, method, p)
+            throw new MeasureError(
+              code,
+              `${expectation(method, p)}, found ${kids[k]} = ${x[k]} for unit "${ds.units[i]}" (normalise to a positive range, e.g. minmax [1, 100], or use amean)`
+            )
+          } else if (method === "gmean") y = geometric(x, w)
           else if (method === "hmean") y = harmonic(x, w)
           else y = generalised(x, w, p)
           out[j * n + i] = y

@@ -40,10 +40,28 @@ export interface Build {
   readonly stages: Readonly<Partial<Record<StageName, DataSet>>> & { readonly Raw: DataSet }
   /** Rank of the top-level index per unit (1 = highest, ties share the lowest rank, missing = null). */
   readonly ranks: Readonly<Record<string, number | null>>
+  /**
+   * What went on with a warning, as COINr warns and goes on: an indicator that is constant and so missing after
+   * normalisation (the aggregates above it leave it out). Empty when nothing was warned about.
+   *
+   * @since 0.2.0
+   */
+  readonly warnings: ReadonlyArray<Warning>
   readonly screening?: Screen.ScreenResult
   readonly treatment?: ReadonlyArray<Treat.ColumnReport>
   /** Key of the steps before normalisation, so a later build with the same steps can reuse them. */
   readonly prefixKey: string
+}
+
+/**
+ * A warning of a build: the stage, the code it is about, and the message.
+ *
+ * @since 0.2.0
+ */
+export interface Warning {
+  readonly stage: StageName
+  readonly code: string
+  readonly message: string
 }
 
 /**
@@ -154,7 +172,16 @@ export const build = (
       stages.Treated = current
     }
   }
+  const warnings: Array<Warning> = []
   if (spec.normalise.method !== "none") {
+    Normalise.checkUnits(current, spec.normalise)
+    for (const c of Normalise.constantColumns(current, spec.normalise)) {
+      warnings.push({
+        stage: "Normalised",
+        code: c.code,
+        message: `${c.code} is constant (all ${c.units} units with a value have ${c.value}): ${c.method} gives no values, so the aggregates above it leave it out`
+      })
+    }
     current = Normalise.normalise(framework, current, spec.normalise)
     stages.Normalised = current
   }
@@ -177,6 +204,7 @@ export const build = (
     period: data.periods[p]!,
     stages,
     ranks,
+    warnings,
     prefixKey,
     ...(screening ? { screening } : {}),
     ...(treatment ? { treatment } : {})
@@ -185,7 +213,7 @@ export const build = (
 
 /**
  * The JSON shape of the CLI's `results.json`: `{ stages: { Raw | Denominated | … : { uCode: { code: number | null } } },
- * ranks: { uCode: rank } }`; stages the spec skipped are omitted.
+ * ranks: { uCode: rank }, warnings: [{ stage, code, message }] }`; stages the spec skipped are omitted.
  *
  * @since 0.1.0
  */
@@ -194,11 +222,12 @@ export const toJson = (
 ): {
   stages: Partial<Record<StageName, Record<string, Record<string, number | null>>>>
   ranks: Record<string, number | null>
+  warnings: Array<Warning>
 } => {
   const stages: Partial<Record<StageName, Record<string, Record<string, number | null>>>> = {}
   for (const name of stageNames) {
     const s = result.stages[name]
     if (s) stages[name] = DS.toRecords(s)
   }
-  return { stages, ranks: { ...result.ranks } }
+  return { stages, ranks: { ...result.ranks }, warnings: [...result.warnings] }
 }

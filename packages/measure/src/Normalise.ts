@@ -144,6 +144,75 @@ export type NormaliseSpec =
   | { readonly method: "fracmax" }
   | { readonly method: "goalposts"; readonly truncate?: boolean | undefined }
 
+/** The methods whose result depends on the spread of the column: a constant column gives no values. */
+const spreadMethods: ReadonlySet<NormaliseSpec["method"]> = new Set([
+  "minmax",
+  "zscore",
+  "prank",
+  "dist2max",
+  "dist2ref"
+])
+
+/**
+ * A column that a normalisation cannot scale: it is constant over the units that have a value (min–max, z-score,
+ * percentile rank, distance to the maximum or to a reference unit all divide by its spread), so every normalised
+ * value is missing. COINr's `n_minmax` warns "The range of x is 0: returning vector of NaNs" and goes on; the build
+ * reports these as warnings.
+ *
+ * @since 0.2.0
+ */
+export interface ConstantColumn {
+  readonly code: string
+  readonly method: NormaliseSpec["method"]
+  /** The one value every unit with data has. */
+  readonly value: number
+  /** How many units have it. */
+  readonly units: number
+}
+
+/**
+ * The columns that {@link normalise} with these specs turns into missing values because they are constant.
+ *
+ * @since 0.2.0
+ */
+export const constantColumns = (
+  ds: DataSet,
+  spec: NormaliseSpec,
+  individual: Readonly<Record<string, NormaliseSpec>> = {}
+): Array<ConstantColumn> => {
+  const n = ds.units.length
+  const out: Array<ConstantColumn> = []
+  ds.codes.forEach((code, j) => {
+    const method = (individual[code] ?? spec).method
+    if (!spreadMethods.has(method)) return
+    const x = ds.values.subarray(j * n, (j + 1) * n)
+    const units = S.present(x).length
+    if (units > 0 && S.min(x) === S.max(x)) out.push({ code, method, value: S.min(x), units })
+  })
+  return out
+}
+
+/**
+ * Checks that a normalisation can compare the units at all: the methods that scale by the spread of a column need
+ * at least two units. A {@link MeasureError} naming the method and the units otherwise.
+ *
+ * @since 0.2.0
+ */
+export const checkUnits = (
+  ds: DataSet,
+  spec: NormaliseSpec,
+  individual: Readonly<Record<string, NormaliseSpec>> = {}
+): void => {
+  if (ds.units.length >= 2) return
+  const methods = [spec, ...Object.values(individual)].map((s) => s.method).filter((m) => spreadMethods.has(m))
+  if (methods.length === 0) return
+  const found = ds.units.length === 0 ? "none" : `1 ("${ds.units[0]}")`
+  throw new MeasureError(
+    "normalise.method",
+    `${methods[0]} compares units with each other: expected at least 2 units, found ${found}`
+  )
+}
+
 /**
  * Normalises every column: first multiplied by the indicator's direction (so −1 indicators are flipped, as in
  * COINr's `Normalise`), then the method. Goalposts use the unflipped values with the indicator's goalposts and

@@ -2,6 +2,7 @@ import type { Data } from "./Data.js"
 import type { Framework } from "./Framework.js"
 import { evaluator } from "./internal/perturb.js"
 import * as S from "./internal/stats.js"
+import { MeasureError } from "./MeasureError.js"
 import { seeded } from "./Random.js"
 import type * as Spec from "./Spec.js"
 import { type Assumptions, type RankStats, rankStats } from "./Uncertainty.js"
@@ -59,6 +60,20 @@ export const estimate = (
   n: number,
   d: number
 ): { first: Float64Array; total: Float64Array; variance: number } => {
+  if (!Number.isInteger(n) || n < 1) throw new MeasureError("n", `expected an integer ≥ 1 base samples, found ${n}`)
+  if (!Number.isInteger(d) || d < 1) throw new MeasureError("d", `expected an integer ≥ 1 assumptions, found ${d}`)
+  if (y.length !== n * (d + 2)) {
+    throw new MeasureError("outputs", `expected n·(d + 2) = ${n}·${d + 2} = ${n * (d + 2)} outputs, found ${y.length}`)
+  }
+  const missing = y.findIndex((v) => !Number.isFinite(v))
+  if (missing >= 0) {
+    const block = Math.floor(missing / n)
+    const name = block === 0 ? "A" : block === 1 ? "B" : `A_B^(${block - 1})`
+    throw new MeasureError(
+      `outputs[${missing}]`,
+      `expected a number for row ${missing % n} of block ${name}, found ${y[missing]} (a failed run)`
+    )
+  }
   const V = S.variance(y.subarray(0, 2 * n))
   const first = new Float64Array(d)
   const total = new Float64Array(d)
@@ -127,7 +142,9 @@ export const run = (
   const n = options.n
   const ev = evaluator(framework, data, spec, options.assumptions, seed, options.period)
   const d = ev.names.length
-  if (d < 2) throw new Error("sensitivity analysis needs at least two assumptions")
+  if (d < 2) {
+    throw new MeasureError("assumptions", `sensitivity analysis needs at least two assumptions, found ${d}`)
+  }
   const next = seeded(seed)
   const A = Float64Array.from({ length: n * d }, next)
   const B = Float64Array.from({ length: n * d }, next)
@@ -157,6 +174,12 @@ export const run = (
       y[block * n + r] = c === 0 ? Number.NaN : s / c
       options.onProgress?.(++done, total)
     }
+  }
+  if (ev.failures.count > 0) {
+    throw new MeasureError(
+      "assumptions",
+      `${ev.failures.count} of ${total} runs failed, so the indices cannot be estimated; the first: ${ev.failures.first}`
+    )
   }
   const est = estimate(y, n, d)
   const result = { inputs: ev.names, ...est, outputs: y, stats: rankStats(ev.units, ev.nominal, abRanks) }

@@ -64,6 +64,16 @@ export interface UncertaintyResult {
   readonly units: ReadonlyArray<string>
   readonly ranks: Float64Array
   readonly stats: ReadonlyArray<RankStats>
+  /**
+   * Runs whose build failed (a `MeasureError`, e.g. the geometric mean over a zero): their ranks are missing and
+   * left out of the statistics, as COINr's failed regenerations give NA. Report them: a method that fails in many
+   * runs changes what the statistics mean.
+   *
+   * @since 0.2.0
+   */
+  readonly failed: number
+  /** The first failed run's message, when a run failed. */
+  readonly firstFailure?: string
 }
 
 /**
@@ -118,5 +128,12 @@ export const run = (
   const ranks = new Float64Array(options.runs * ev.units.length)
   const onProgress = options.onProgress
   runBlock(ev, seed, 0, options.runs, ranks, onProgress && ((r) => onProgress(r + 1, options.runs)))
-  return { inputs: ev.names, units: ev.units, ranks, stats: rankStats(ev.units, ev.nominal, ranks) }
+  return {
+    inputs: ev.names,
+    units: ev.units,
+    ranks,
+    stats: rankStats(ev.units, ev.nominal, ranks),
+    failed: ev.failures.count,
+    ...(ev.failures.first === undefined ? {} : { firstFailure: ev.failures.first })
+  }
 }

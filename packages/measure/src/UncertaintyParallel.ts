@@ -76,7 +76,16 @@ export const runParallel = (
         ranks.set(b!.ranks, offset)
         offset += b!.ranks.length
       }
-      resolve({ inputs: blocks[0]!.inputs, units, ranks, stats: rankStats(units, blocks[0]!.nominal, ranks) })
+      const failed = blocks.reduce((s, b) => s + b!.failed, 0)
+      const firstFailure = blocks.find((b) => b!.firstFailure !== undefined)?.firstFailure
+      resolve({
+        inputs: blocks[0]!.inputs,
+        units,
+        ranks,
+        stats: rankStats(units, blocks[0]!.nominal, ranks),
+        failed,
+        ...(firstFailure === undefined ? {} : { firstFailure })
+      })
     }
     for (let i = 0; i < count; i++) {
       const job: Job = {

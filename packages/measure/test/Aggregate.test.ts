@@ -10,7 +10,9 @@ describe("aggregators (COINr test values)", () => {
     expect(Aggregate.harmonic([1, 2, 3], [2, 1, 1])).toBeCloseTo(4 / (2 / 1 + 1 / 2 + 1 / 3), 14)
     expect(Aggregate.generalised([1, 2, 3], [2, 1, 1], -1)).toBeCloseTo(Aggregate.harmonic([1, 2, 3], [2, 1, 1]), 14)
     expect(Aggregate.generalised([1, 2, 3], [1, 1, 1], 1)).toBeCloseTo(2, 14)
-    expect(Aggregate.geometric([1, 0, 3], [1, 1, 1])).toBeNaN()
+    expect(() => Aggregate.geometric([1, 0, 3], [1, 1, 1])).toThrow(
+      "aggregate.gmean: the geometric mean needs values > 0, found 0"
+    )
     expect(Aggregate.arithmetic([1, Number.NaN, 3], [1, 5, 1])).toBe(2)
     expect(Aggregate.generalised([1, Number.NaN, 3], [1, 1, 1], 2)).toBeNaN()
     expect(() => Aggregate.generalised([1], [1], 0)).toThrow(MeasureError)

@@ -25,7 +25,8 @@ describe("README example", () => {
     const result = Build.build(framework, data, spec)
     expect(result.ranks.CHE).toBe(1)
     expect(DataSet.get(result.stages.Aggregated!, "SWE", "Index")).toBeCloseTo(63.0, 2)
-    expect(Object.keys(Build.toJson(result))).toEqual(["stages", "ranks"])
+    expect(Object.keys(Build.toJson(result))).toEqual(["stages", "ranks", "warnings"])
+    expect(result.warnings).toEqual([])
 
     const ua = Uncertainty.run(framework, data, spec, {
       runs: 1000,

@@ -113,3 +113,28 @@ describe("sensitivity analysis", () => {
     expect(sa.total[k]!).toBeGreaterThan(0.4)
   })
 })
+
+describe("Uncertainty.run: runs that fail are counted and left out, as COINr's NA regenerations", () => {
+  it("gmean over min–max [0, 100] fails; the statistics come from the amean runs only", () => {
+    const { framework, data } = asemProject()
+    const options = { runs: 40, seed: 3, assumptions: { aggregate: ["amean", "gmean"] } } as const
+    const ua = Uncertainty.run(framework, data, asemSpec, options)
+    const n = ua.units.length
+    let failedRows = 0
+    for (let r = 0; r < options.runs; r++) {
+      const row = ua.ranks.subarray(r * n, (r + 1) * n)
+      if (row.every(Number.isNaN)) failedRows++
+      else expect(row.some(Number.isNaN)).toBe(false)
+    }
+    expect(ua.failed).toBe(failedRows)
+    expect(ua.failed).toBeGreaterThan(0)
+    expect(ua.failed).toBeLessThan(options.runs)
+    expect(ua.firstFailure).toMatch(/the geometric mean needs values > 0/)
+    // only amean runs remain, and amean with the nominal spec has the nominal ranks: every statistic is the nominal
+    for (const s of ua.stats) {
+      expect(s.median).toBe(s.nominal)
+      expect(s.q5).toBe(s.nominal)
+      expect(s.q95).toBe(s.nominal)
+    }
+  })
+})

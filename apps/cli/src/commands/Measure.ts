@@ -77,6 +77,8 @@ const build = Command.make(
         inputError
       )
       const results = Build.toJson(result)
+      // COINr warns and goes on; so does the build, and the warnings are said here as well as kept in the JSON
+      for (const w of result.warnings) yield* Console.error(`warning: ${w.stage}: ${w.message}`)
       if (Option.isSome(out)) yield* writeJson(out.value, results)
       if (json) return yield* printJson(results)
       const ranking = Object.entries(results.ranks)
@@ -197,7 +199,12 @@ const sensitivity = Command.make(
             })
           : yield* attempt(() => measureModule.Uncertainty.run(framework, data, spec, options), inputError)
       bar.finish()
-      const output = { runs, seed, inputs: result.inputs, stats: result.stats }
+      if (result.failed > 0) {
+        yield* Console.error(
+          `warning: ${result.failed} of ${runs} runs failed and are left out of the statistics; the first: ${result.firstFailure}`
+        )
+      }
+      const output = { runs, seed, inputs: result.inputs, failed: result.failed, stats: result.stats }
       if (Option.isSome(out)) yield* writeJson(out.value, output)
       if (json) return yield* printJson(output)
       const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1))

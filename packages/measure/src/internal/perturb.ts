@@ -1,6 +1,7 @@
 import * as Build from "../Build.js"
 import type { Data } from "../Data.js"
 import type { Framework } from "../Framework.js"
+import { MeasureError } from "../MeasureError.js"
 import { seeded } from "../Random.js"
 import * as Spec from "../Spec.js"
 import type { Assumptions } from "../Uncertainty.js"
@@ -10,8 +11,13 @@ export interface Evaluator {
   readonly names: ReadonlyArray<string>
   readonly units: ReadonlyArray<string>
   readonly nominal: Float64Array
-  /** Ranks of the nominal units for one point of the unit hypercube (one value in [0, 1) per input). */
+  /**
+   * Ranks of the nominal units for one point of the unit hypercube (one value in [0, 1) per input). A build that
+   * fails with a {@link MeasureError} (e.g. the geometric mean over a zero) gives missing ranks, as a failed
+   * regeneration gives NA in COINr, and is counted in `failures`.
+   */
   readonly evaluate: (u: ArrayLike<number>) => Float64Array
+  readonly failures: { count: number; first: string | undefined }
 }
 
 const pick = <T>(options: ReadonlyArray<T>, u: number): T =>
@@ -71,14 +77,23 @@ export const evaluator = (
     apply.push((s, u) => ({ ...s, aggregate: { ...(s.aggregate ?? { method: "amean" }), method: pick(alts, u) } }))
   }
   const cache = new Map<string, Build.Build>([[nominalBuild.prefixKey, nominalBuild]])
+  const failures: { count: number; first: string | undefined } = { count: 0, first: undefined }
   const evaluate = (u: ArrayLike<number>): Float64Array => {
     let s = spec
     for (let k = 0; k < apply.length; k++) s = apply[k]!(s, u[k]!)
     const key = JSON.stringify([s.denominate, s.impute, s.screen, s.treat])
     const reuse = cache.get(key)
-    const b = Build.build(framework, data, s, reuse ? { ...opts, reuse } : opts)
-    if (!reuse) cache.set(key, b)
     const out = new Float64Array(units.length).fill(Number.NaN)
+    let b: Build.Build
+    try {
+      b = Build.build(framework, data, s, reuse ? { ...opts, reuse } : opts)
+    } catch (e) {
+      if (!(e instanceof MeasureError)) throw e
+      failures.count++
+      failures.first ??= e.message
+      return out
+    }
+    if (!reuse) cache.set(key, b)
     const agg = b.stages.Aggregated!
     const r = S.rank(
       agg.values.subarray(agg.codes.indexOf(top) * agg.units.length, (agg.codes.indexOf(top) + 1) * agg.units.length),
@@ -90,7 +105,7 @@ export const evaluator = (
     })
     return out
   }
-  return { names, units, nominal, evaluate }
+  return { names, units, nominal, evaluate, failures }
 }
 
 /**

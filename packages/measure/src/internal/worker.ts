@@ -28,6 +28,8 @@ export type Message =
       readonly units: ReadonlyArray<string>
       readonly nominal: Float64Array
       readonly ranks: Float64Array
+      readonly failed: number
+      readonly firstFailure: string | undefined
     }
   | { readonly type: "error"; readonly name: string; readonly message: string; readonly stack: string | undefined }
 
@@ -56,7 +58,8 @@ try {
       : undefined
   )
   const nominal = Float64Array.from(ev.nominal)
-  post({ type: "result", inputs: ev.names, units: ev.units, nominal, ranks }, [
+  const failures = { failed: ev.failures.count, firstFailure: ev.failures.first }
+  post({ type: "result", inputs: ev.names, units: ev.units, nominal, ranks, ...failures }, [
     ranks.buffer as ArrayBuffer,
     nominal.buffer as ArrayBuffer
   ])
