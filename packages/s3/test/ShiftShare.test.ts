@@ -214,7 +214,7 @@ describe("ShiftShare: reference totals are checked", () => {
   })
 
   it("dynamic: needs one reference vector per year of the panel and names the year of a bad one", () => {
-    const perYear = sweden.years.map((y) => Matrix.year(sweden, y).values)
+    const perYear = sweden.years.map((y) => Matrix.year(sweden, y ?? undefined).values)
     expect(() => ShiftShare.dynamic(panel, { reference: perYear.slice(1) })).toThrow(
       /reference: expected one vector of totals per year \(18\), found 17/
     )
