@@ -96,35 +96,56 @@ const completeRows = (ds: DataSet, codes: ReadonlyArray<string>): Array<Float64A
 }
 
 /**
- * Cronbach's alpha of a group of columns over the units with all of them present:
- * `k/(k − 1)·(1 − Σ var_i / var(Σ x_i))` (COINr `get_cronbach`).
+ * How {@link cronbachAlpha} treats missing values: `"pairwise"` (COINr's default) takes each covariance over the
+ * units that have both values; `"listwise"` keeps only the units that have every value of the group.
+ *
+ * @since 0.2.0
+ */
+export type Missing = "pairwise" | "listwise"
+
+/**
+ * Cronbach's alpha of a group of columns, `k²·mean(off-diagonal covariances) / Σ covariances`
+ * (= `k/(k − 1)·(1 − Σ var_i / var(Σ x_i))` on complete data), as COINr's `get_cronbach`: by default each covariance
+ * over the units with both values (`use = "pairwise.complete.obs"`); `"listwise"` as `use = "complete.obs"`.
+ * Fewer than two columns give NaN.
  *
  * @since 0.1.0
  */
-export const cronbachAlpha = (ds: DataSet, codes: ReadonlyArray<string>): number => {
-  const cols = completeRows(ds, codes)
+export const cronbachAlpha = (ds: DataSet, codes: ReadonlyArray<string>, missing: Missing = "pairwise"): number => {
+  const cols = missing === "listwise" ? completeRows(ds, codes) : codes.map((c) => DS.column(ds, c))
   const k = cols.length
   if (k < 2) return Number.NaN
-  const m = cols[0]!.length
-  const sum = new Float64Array(m)
-  let sumVar = 0
-  for (const c of cols) {
-    sumVar += S.variance(c)
-    for (let i = 0; i < m; i++) sum[i]! += c[i]!
+  let all = 0
+  let diagonal = 0
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      const c = S.covariance(cols[i]!, cols[j]!)
+      if (Number.isNaN(c)) continue
+      all += c
+      if (i === j) diagonal += c
+    }
   }
-  return (k / (k - 1)) * (1 - sumVar / S.variance(sum))
+  return (k * k * ((all - diagonal) / (k * (k - 1)))) / all
 }
 
 /**
- * Principal components of the correlation matrix of a group of columns (complete cases): eigenvalues, the share
- * of variance each explains, and the loadings (`loadings[i * k + j]` = column i on component j).
+ * Principal components of the correlation matrix of a group of columns over the units that have all of them (COINr
+ * `get_PCA`, i.e. `prcomp(scale = TRUE)` after `na.omit`): eigenvalues, the share of variance each explains, the
+ * loadings (`loadings[i * k + j]` = column i on component j, eigenvector × √eigenvalue), the unit eigenvectors
+ * (`vectors[i * k + j]`, the rotation; each column's sign is arbitrary) and the number of units used.
  *
  * @since 0.1.0
  */
 export const pca = (
   ds: DataSet,
   codes: ReadonlyArray<string>
-): { eigenvalues: Float64Array; varianceExplained: Float64Array; loadings: Float64Array } => {
+): {
+  eigenvalues: Float64Array
+  varianceExplained: Float64Array
+  loadings: Float64Array
+  vectors: Float64Array
+  rows: number
+} => {
   const cols = completeRows(ds, codes)
   const k = cols.length
   const R = new Float64Array(k * k)
@@ -133,7 +154,13 @@ export const pca = (
   const loadings = new Float64Array(k * k)
   for (let i = 0; i < k; i++)
     for (let j = 0; j < k; j++) loadings[i * k + j] = vectors[i * k + j]! * Math.sqrt(Math.max(0, values[j]!))
-  return { eigenvalues: values, varianceExplained: values.map((x) => x / k), loadings }
+  return {
+    eigenvalues: values,
+    varianceExplained: values.map((x) => x / k),
+    loadings,
+    vectors,
+    rows: cols[0]?.length ?? 0
+  }
 }
 
 /**

@@ -157,6 +157,35 @@ export const pearson = (x: Float64Array, y: Float64Array): number => {
   return cxy / Math.sqrt(cxx * cyy)
 }
 
+/**
+ * Sample covariance (n − 1) over the pairs where both values are present, each pair with its own means (R's
+ * `cov(use = "pairwise.complete.obs")`); NaN below two pairs.
+ */
+export const covariance = (x: Float64Array, y: Float64Array): number => {
+  let n = 0
+  let sx = 0
+  let sy = 0
+  for (let i = 0; i < x.length; i++) {
+    const a = x[i]!
+    const b = y[i]!
+    if (Number.isNaN(a) || Number.isNaN(b)) continue
+    n++
+    sx += a
+    sy += b
+  }
+  if (n < 2) return Number.NaN
+  const mx = sx / n
+  const my = sy / n
+  let c = 0
+  for (let i = 0; i < x.length; i++) {
+    const a = x[i]!
+    const b = y[i]!
+    if (Number.isNaN(a) || Number.isNaN(b)) continue
+    c += (a - mx) * (b - my)
+  }
+  return c / (n - 1)
+}
+
 /** Spearman correlation: Pearson on average ranks of the complete pairs. */
 export const spearman = (x: Float64Array, y: Float64Array): number => {
   const a = new Float64Array(x.length)
