@@ -147,6 +147,42 @@ const logs = (dialect: Dialect) => [
   "CREATE INDEX loop_transitions_cycle ON loop_transitions (organisation_id, cycle_id, idea_id, seq)"
 ]
 
+// People who sign in to the web workspace: users of one organisation with a role, one-time invitations to set a
+// password, sessions (stored as SHA-256 hashes, like API tokens) and failed sign-ins per e-mail for throttling.
+const people = [
+  `CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+    email TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+    password_hash TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  )`,
+  "CREATE INDEX users_organisation ON users (organisation_id)",
+  `CREATE TABLE user_invites (
+    hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL UNIQUE REFERENCES users (id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  )`,
+  `CREATE TABLE sessions (
+    hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    csrf TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  )`,
+  "CREATE INDEX sessions_user ON sessions (user_id)",
+  `CREATE TABLE sign_in_failures (
+    email TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    last_at TEXT NOT NULL
+  )`
+]
+
 /**
  * The store's schema, in order. Never edit a released migration: append a new one.
  *
@@ -154,7 +190,8 @@ const logs = (dialect: Dialect) => [
  */
 export const all: ReadonlyArray<Migration> = [
   { version: 1, name: "core", sqlite: core("sqlite"), pg: core("pg") },
-  { version: 2, name: "audit_and_transitions", sqlite: logs("sqlite"), pg: logs("pg") }
+  { version: 2, name: "audit_and_transitions", sqlite: logs("sqlite"), pg: logs("pg") },
+  { version: 3, name: "users_and_sessions", sqlite: people, pg: people }
 ]
 
 /**

@@ -10,9 +10,11 @@ import * as Observations from "./Observations.js"
 import * as Organisations from "./Organisations.js"
 import * as Records from "./Records.js"
 import * as Runs from "./Runs.js"
+import * as Sessions from "./Sessions.js"
 import * as Tokens from "./Tokens.js"
 import * as Transfer from "./Transfer.js"
 import * as Transitions from "./Transitions.js"
+import * as Users from "./Users.js"
 
 /**
  * Every service the store layers provide.
@@ -29,6 +31,8 @@ export type Services =
   | Runs.Runs
   | Transitions.Transitions
   | Transfer.Transfer
+  | Users.Users
+  | Sessions.Sessions
 
 /**
  * The services over any `SqlClient` whose schema is up to date (use {@link layerSqlite} or {@link layerPg}, which
@@ -45,7 +49,9 @@ export const services: Layer.Layer<Services, never, SqlClient.SqlClient> = Layer
   Matrices.layer,
   Runs.layer,
   Transitions.layer,
-  Transfer.layer
+  Transfer.layer,
+  Users.layer,
+  Sessions.layer
 )
 
 /**

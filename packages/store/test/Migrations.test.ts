@@ -6,7 +6,7 @@ import { system } from "./fixtures.js"
 import { describeEngines, type Harness, open } from "./helpers.js"
 
 const broken: Migrations.Migration = {
-  version: 3,
+  version: Migrations.latest + 1,
   name: "broken",
   sqlite: [
     "CREATE TABLE extra (x INTEGER)",
@@ -36,9 +36,21 @@ describeEngines("Migrations", (engine) => {
   afterAll(async () => h?.close())
 
   it("runs every migration at start-up, numbered alike on both engines", async () => {
-    expect(await h.run(Migrations.applied)).toEqual([1, 2])
-    expect(Migrations.latest).toBe(2)
-    for (const table of ["organisations", "api_tokens", "records", "observations", "matrices", "runs", "audit_log"]) {
+    expect(await h.run(Migrations.applied)).toEqual([1, 2, 3])
+    expect(Migrations.latest).toBe(3)
+    for (const table of [
+      "organisations",
+      "api_tokens",
+      "records",
+      "observations",
+      "matrices",
+      "runs",
+      "audit_log",
+      "users",
+      "user_invites",
+      "sessions",
+      "sign_in_failures"
+    ]) {
       expect(await h.run(tableExists(table))).toBe(true)
     }
   })
@@ -51,7 +63,7 @@ describeEngines("Migrations", (engine) => {
     await h.run(Effect.flatMap(Organisations.Organisations, (o) => o.create(system, { id: "kept", name: "Kept" })))
     const error = await h.error(Migrations.run([...Migrations.all, broken]))
     expect(error._tag).toBe("SqlError")
-    expect(await h.run(Migrations.applied)).toEqual([1, 2])
+    expect(await h.run(Migrations.applied)).toEqual([1, 2, 3])
     expect(await h.run(tableExists("extra"))).toBe(false)
     const columns = await h.run(
       Effect.flatMap(SqlClient.SqlClient, (sql) =>
