@@ -14,7 +14,7 @@ export default defineConfig({
   // Effect's barrels cost ~0.8 s of start-up when loaded from node_modules; bundled and tree-shaken they do not.
   // The store and the (private) API are bundled too: they share the CLI's copy of effect, and the API is not published
   // on its own. Native and driver modules stay outside.
-  noExternal: [/^effect/, /^@effect\//, "picocolors", "@innokraft/store", "@innokraft/api"],
+  noExternal: [/^effect/, /^@effect\//, "picocolors", "@innokraft/store", "@innokraft/api", "@innokraft/web"],
   external: ["better-sqlite3", "pg"],
   treeshake: true,
   esbuildOptions(options) {

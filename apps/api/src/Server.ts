@@ -1,4 +1,5 @@
 import { serve } from "@hono/node-server"
+import { workspace } from "@innokraft/web"
 import pkg from "../package.json" with { type: "json" }
 import { makeApp } from "./App.js"
 import { fromEnv } from "./Config.js"
@@ -23,7 +24,7 @@ const defaultLine = (fields: Record<string, unknown>) =>
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: "info", ...fields })}\n`)
 
 /**
- * Starts the API and dashboard from an environment (`PORT`, `HOST`, `DATABASE_URL`, `SEED_EXAMPLES`, …): opens the
+ * Starts the API, the dashboard and the workspace (`/app`) from an environment (`PORT`, `HOST`, `DATABASE_URL`, `SEED_EXAMPLES`, …): opens the
  * database (migrating it), seeds the examples when asked, and listens. `npm start` and `innokraft serve` both use it.
  * A bad setting, an unreachable database or a port in use rejects with a {@link StartupError} (one line naming the
  * setting), after closing what was opened.
@@ -42,6 +43,8 @@ export const start = async (
   }
   const home = dashboard(DashboardStore.make(database, { dataDir: locateData(config.DATA_DIR) }))
   const app = makeApp({ config, version: pkg.version, database, home, notFoundPage })
+  // The officer's workspace (sign-in and editing) on the same origin and store; its cookies are scoped to /app.
+  app.route("/app", workspace({ runner: database }))
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${info.address}:${info.port}/`

@@ -89,6 +89,16 @@ const endToEnd = (
       expect(((await ranks.json()) as { ranks: Record<string, number> }).ranks.SE33).toBe(5)
     })
 
+    it("serves the workspace at /app: sign-in first, its cookies scoped to /app", async () => {
+      const home = await fetch(new URL("/app", server.base), { redirect: "manual" })
+      expect(home.status).toBe(303)
+      expect(home.headers.get("location")).toBe("/app/sign-in")
+      const page = await fetch(new URL("/app/sign-in", server.base))
+      expect(page.status).toBe(200)
+      expect(await page.text()).toContain('name="_csrf"')
+      expect(page.headers.getSetCookie().join("\n")).toMatch(/^ikw_csrf=[^;]+; .*Path=\/app; HttpOnly; SameSite=Lax$/m)
+    })
+
     it("writes with a token and ETags, and refuses anonymous writes", async () => {
       const token = await tokenFor(db.url, "boras-stad")
       const actor = { id: "e2e-actor", name: { sv: "E2E", en: "E2E" }, type: "company", helix: "business" }

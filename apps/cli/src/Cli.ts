@@ -9,13 +9,14 @@ import { reference } from "./commands/Reference.js"
 import { report } from "./commands/Report.js"
 import { s3 } from "./commands/S3.js"
 import { serve } from "./commands/Serve.js"
+import { users } from "./commands/Users.js"
 import { workspace } from "./commands/Workspace.js"
 
 const root = Command.make("innokraft").pipe(
   Command.withDescription(
     "Innokraft: data, methods and tools for regional innovation strategies. Example: innokraft reference counties"
   ),
-  Command.withSubcommands([reference, workspace, data, measure, s3, loop, report, db, orgs, tokens, serve])
+  Command.withSubcommands([reference, workspace, data, measure, s3, loop, report, db, orgs, tokens, users, serve])
 )
 
 // Escape sequences of colours and styles (SGR).

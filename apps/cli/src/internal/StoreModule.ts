@@ -7,7 +7,17 @@ import { Effect, Layer } from "effect"
 import { InputError } from "../CliError.js"
 import { isPostgres, redact } from "./Database.js"
 
-export { Backup, Caller, Matrices, Migrations, Observations, Organisations, Tokens, Transfer } from "@innokraft/store"
+export {
+  Backup,
+  Caller,
+  Matrices,
+  Migrations,
+  Observations,
+  Organisations,
+  Tokens,
+  Transfer,
+  Users
+} from "@innokraft/store"
 
 /** An SQLite path from a plain path or a `file:` URL, with its folder created. */
 export const sqlitePath = (url: string) => {

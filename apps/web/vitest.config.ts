@@ -1,0 +1,3 @@
+import { innokraftProject } from "../../vitest.shared.js"
+
+export default innokraftProject("web")
