@@ -8,14 +8,14 @@ import { Hono } from "hono"
 import type { Runner } from "../src/index.js"
 import { workspace } from "../src/index.js"
 
-/** PostgreSQL of CI and of this machine; the PostgreSQL half runs when it is set. */
+/** PostgreSQL of CI and of this machine; tests on it carry the `postgresql` tag (skipped with the reason without it). */
 export const pgUrl = process.env.INNOKRAFT_TEST_PG_URL
 
-/** The engines the web tests run on: SQLite always, PostgreSQL when `INNOKRAFT_TEST_PG_URL` is set. */
-export const engines: ReadonlyArray<"sqlite" | "postgresql"> =
-  pgUrl === undefined ? ["sqlite"] : ["sqlite", "postgresql"]
-
-if (pgUrl === undefined) console.warn("web tests: PostgreSQL half skipped, INNOKRAFT_TEST_PG_URL is not set")
+/** The engines the web tests run on, each with the tags that skip it when its service is missing. */
+export const engines = [
+  { name: "sqlite", tags: [] as Array<string> },
+  { name: "postgresql", tags: ["postgresql"] }
+] as const
 
 const freshPg = async (url: string) => {
   const name = `innokraft_web_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
