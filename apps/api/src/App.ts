@@ -10,7 +10,7 @@ import type { Config } from "./Config.js"
 import type { Database } from "./Database.js"
 import { bearerAuth } from "./internal/auth.js"
 import { publicReadCache } from "./internal/cache.js"
-import { bodyGuard, closeUnreadBody, contentSecurityPolicy, hasBody } from "./internal/http.js"
+import { bodyGuard, closeUnreadBody, contentSecurityPolicy, hasBody, textGuard, writerRole } from "./internal/http.js"
 import { FailureThrottle } from "./internal/throttle.js"
 import { landingPage } from "./Landing.js"
 import { fieldErrors, ProblemError, problem } from "./Problem.js"
@@ -121,6 +121,8 @@ export const makeApp = (options: AppOptions) => {
   if (db !== undefined) {
     const throttle = new FailureThrottle(options.config.AUTH_FAILURES_PER_MINUTE ?? 20)
     app.use("/v1/*", bearerAuth(db, throttle))
+    app.use("/v1/*", writerRole)
+    app.use("/v1/*", textGuard)
     app.use(
       "/v1/*",
       bodyGuard((path) => path === "/v1/observations")

@@ -216,6 +216,20 @@ describe("innokraft data import", () => {
     expect(count(exported(cwd))).toBe(0)
   })
 
+  it("refuses two rows of one unit and period, naming both lines, and loads none of it", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "innokraft-import-"))
+    at(cwd, "orgs", "create", "--id", "region-vasterbotten", "--name", "Region Västerbotten")
+    const lines = readFileSync(rd, "utf8").split("\n")
+    lines[700] = lines[10]!
+    const bad = join(cwd, "rd.csv")
+    writeFileSync(bad, lines.join("\n"))
+    const { code, stderr } = at(cwd, "data", "import", bad, ...rdArgs)
+    expect(code).toBe(1)
+    expect(stderr).toContain(`${bad}:11: data row 10 and data row 700 both hold indicator "rd_private_eur_hab"`)
+    expect(stderr).toContain(`${bad}:701: data row 700 repeats data row 10`)
+    expect(count(exported(cwd))).toBe(0)
+  })
+
   it("loads an S3 matrix by id", () => {
     const cwd = mkdtempSync(join(tmpdir(), "innokraft-import-"))
     at(cwd, "orgs", "create", "--id", "region-vasterbotten", "--name", "Region Västerbotten")

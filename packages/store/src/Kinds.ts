@@ -6,6 +6,7 @@ import {
   Effort,
   Funding,
   Goal,
+  Id,
   IndicatorLink,
   MeetingPlace,
   PhasedProgramme,
@@ -16,7 +17,20 @@ import {
   Target
 } from "@innokraft/domain"
 import { Cycle, Idea, Meeting, Outcome, Participation } from "@innokraft/loop"
+import { z } from "zod"
 import { type Kind, kind } from "./Records.js"
+
+const key = Id.keyPattern.source.slice(1, -1)
+
+/**
+ * The id of a loop cycle's child record in the store: the cycle's id and the child's own id joined by one `/`
+ * (`"loop-2016/I-17"`), both of the domain's one id grammar; the part before the `/` finds the parent.
+ *
+ * @since 0.2.0
+ */
+export const ChildId = z
+  .string()
+  .regex(new RegExp(`^${key}/${key}$`), { message: 'expected "<cycle id>/<id>", both ids of the one id grammar' })
 
 /**
  * A region (public by default).
@@ -159,14 +173,14 @@ export const loopCycle = kind({
  *
  * @since 0.1.0
  */
-export const loopIdea = kind({ name: "loop-idea", schema: Idea.IdeaSchema })
+export const loopIdea = kind({ name: "loop-idea", schema: Idea.IdeaSchema.extend({ id: ChildId }) })
 
 /**
  * A loop meeting (a workshop or session).
  *
  * @since 0.1.0
  */
-export const loopMeeting = kind({ name: "loop-meeting", schema: Meeting.MeetingSchema })
+export const loopMeeting = kind({ name: "loop-meeting", schema: Meeting.MeetingSchema.extend({ id: ChildId }) })
 
 /**
  * A participation in a loop meeting: personal data, never public.
@@ -175,7 +189,7 @@ export const loopMeeting = kind({ name: "loop-meeting", schema: Meeting.MeetingS
  */
 export const loopParticipation = kind({
   name: "loop-participation",
-  schema: Participation.ParticipationSchema,
+  schema: Participation.ParticipationSchema.safeExtend({ id: ChildId }),
   personal: true
 })
 
@@ -184,7 +198,7 @@ export const loopParticipation = kind({
  *
  * @since 0.1.0
  */
-export const loopOutcome = kind({ name: "loop-outcome", schema: Outcome.OutcomeSchema })
+export const loopOutcome = kind({ name: "loop-outcome", schema: Outcome.OutcomeSchema.extend({ id: ChildId }) })
 
 /**
  * Every kind the store knows, by name (domain and loop).

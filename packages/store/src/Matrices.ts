@@ -95,6 +95,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
     Effect.gen(function* () {
       const who = yield* requireMember(caller, "importing a matrix", "editor")
       const id = yield* Validate.id("matrix", matrix.id)
+      yield* Validate.hostile("matrix", { rows: matrix.rows, columns: matrix.columns, note: matrix.note })
       const r = matrix.rows.length
       const c = matrix.columns.length
       if (matrix.values.length !== r * c) {

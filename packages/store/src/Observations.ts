@@ -4,10 +4,10 @@ import { Csv } from "@innokraft/csv"
 import { Context, Effect, Layer } from "effect"
 import type { Caller } from "./Caller.js"
 import * as Audit from "./internal/audit.js"
-import { writer } from "./internal/bulk.js"
+import { check, writer } from "./internal/bulk.js"
 import { requireInside, requireMember, targetOrganisation } from "./internal/rights.js"
 import { dialectOf, int, lockOrganisation } from "./internal/sql.js"
-import { Forbidden, Invalid } from "./StoreError.js"
+import { Forbidden, type Invalid } from "./StoreError.js"
 
 /**
  * Indicator observations in columns: row `i` is `indicator[i]` for `unit[i]` (a NUTS, county or municipality
@@ -83,45 +83,6 @@ export interface Service {
  * @since 0.1.0
  */
 export class Observations extends Context.Tag("@innokraft/store/Observations")<Observations, Service>() {}
-
-const maxText = 200
-
-/** Checks every column once, naming the first bad row. */
-const check = (columns: Columns): Effect.Effect<number, Invalid> => {
-  const n = columns.value.length
-  const problems: Array<{ path: string; message: string }> = []
-  const lists: Array<[string, ReadonlyArray<string> | undefined, boolean]> = [
-    ["indicator", columns.indicator, false],
-    ["unit", columns.unit, false],
-    ["period", columns.period, false],
-    ["breakdown", columns.breakdown, true]
-  ]
-  for (const [name, list, emptyAllowed] of lists) {
-    if (list === undefined) continue
-    if (list.length !== n) {
-      problems.push({ path: name, message: `expected ${n} entries (as many as values), found ${list.length}` })
-      continue
-    }
-    for (let i = 0; i < n; i++) {
-      const text = list[i]
-      if (typeof text !== "string" || (!emptyAllowed && text.length === 0) || text.length > maxText) {
-        problems.push({
-          path: `${name}.${i}`,
-          message: `expected a ${emptyAllowed ? "" : "non-empty "}text of at most ${maxText} characters`
-        })
-        break
-      }
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    const v = columns.value[i]!
-    if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
-      problems.push({ path: `value.${i}`, message: "expected a finite number or NaN (not available)" })
-      break
-    }
-  }
-  return problems.length > 0 ? Effect.fail(new Invalid({ entity: "observations", problems })) : Effect.succeed(n)
-}
 
 /**
  * Reads observation columns from CSV text (e.g. an SCB or Eurostat download), naming the columns to use. Empty

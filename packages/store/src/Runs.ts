@@ -146,6 +146,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       }
       const visibility = (yield* checkVisibility(input.visibility)) ?? "organisation"
       const status = yield* Validate.text("run", input.status ?? "done", "status", 100)
+      yield* Validate.hostile("run", { parameters: input.parameters, result: input.result })
       const at = now()
       const run: Run = {
         organisationId: who.organisationId,
@@ -229,6 +230,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       const who = yield* requireMember(caller, "updating a run", "editor")
       const visibility = yield* checkVisibility(patch.visibility)
       const status = patch.status === undefined ? undefined : yield* Validate.text("run", patch.status, "status", 100)
+      yield* Validate.hostile("run", { result: patch.result })
       return yield* sql.withTransaction(
         Effect.gen(function* () {
           const current = yield* lockAndRead(who.organisationId, id, expectedVersion)

@@ -3,7 +3,7 @@ import { Workspace } from "@innokraft/domain"
 import { Context, Effect, Layer } from "effect"
 import { actorOf, type Caller } from "./Caller.js"
 import * as Audit from "./internal/audit.js"
-import { deleteObservations, writer } from "./internal/bulk.js"
+import { check, deleteObservations, writer } from "./internal/bulk.js"
 import { requireAdminOf } from "./internal/rights.js"
 import { dialectOf, int, lockOrganisation, now, parseJson } from "./internal/sql.js"
 import * as Validate from "./internal/validate.js"
@@ -344,6 +344,14 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
               breakdown: o.breakdown,
               value: Float64Array.from(o.value, (v) => (v === null ? Number.NaN : v))
             }
+            yield* Effect.mapError(
+              check(columns),
+              (e) =>
+                new Invalid({
+                  entity: "export document",
+                  problems: e.problems.map((p) => ({ path: `observations.${p.path}`, message: p.message }))
+                })
+            )
             const bulk = writer(sql, dialect, organisationId, "transfer")
             for (let from = 0; from < observations; from += 10_000) {
               yield* bulk.write(columns, from, Math.min(observations, from + 10_000))

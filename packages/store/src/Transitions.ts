@@ -92,6 +92,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       const from = yield* Validate.text("transition", input.from, "from", 100)
       const to = yield* Validate.text("transition", input.to, "to", 100)
       const reason = input.reason === undefined ? null : yield* Validate.text("transition", input.reason, "reason")
+      yield* Validate.hostile("transition", { at: input.at, body: input.body })
       const at = input.at ?? now()
       const body = input.body === undefined ? null : JSON.stringify(input.body)
       return yield* sql.withTransaction(

@@ -123,6 +123,44 @@ describeEngines("Observations", (engine) => {
     expect(infinite).toMatchObject({ _tag: "Invalid" })
   })
 
+  it("refuses two rows of one (indicator, unit, period, breakdown), naming both, and writes nothing", async () => {
+    const before = await h.run(observations((o) => o.count(viewerA)))
+    const unit = [...rd.unit]
+    const period = [...rd.period]
+    unit[900] = unit[12]!
+    period[900] = period[12]!
+    const error = await h.error(observations((o) => o.import(editorA, { ...rd, unit, period })))
+    expect(error).toMatchObject({
+      _tag: "Invalid",
+      problems: [
+        { path: "rows.12", message: expect.stringContaining("data row 13 and data row 901 both hold") },
+        { path: "rows.900", message: expect.stringContaining("data row 901 repeats data row 13") }
+      ]
+    })
+    expect(await h.run(observations((o) => o.count(viewerA)))).toBe(before)
+  })
+
+  it("refuses NUL and other control characters in keys before SQL, so NUL-joined keys cannot collide", async () => {
+    const before = await h.run(observations((o) => o.count(viewerA)))
+    // Without the check, "nk\0b"/"c" and "nk"/"b\0c" were one series on SQLite.
+    const columns = {
+      indicator: ["nk\u0000b", "nk"],
+      unit: ["c", "b\u0000c"],
+      period: ["2020", "2020"],
+      value: Float64Array.of(1, 2)
+    }
+    const error = await h.error(observations((o) => o.import(editorA, columns)))
+    expect(error).toMatchObject({ _tag: "Invalid", problems: [{ path: "indicator.0" }, { path: "unit.1" }] })
+    expect(String((error as { message: string }).message)).toContain("U+0000")
+    const surrogate = await h.error(
+      observations((o) =>
+        o.import(editorA, { indicator: ["x"], unit: ["\ud800"], period: ["2020"], value: Float64Array.of(1) })
+      )
+    )
+    expect(surrogate).toMatchObject({ _tag: "Invalid", problems: [{ path: "unit.0" }] })
+    expect(await h.run(observations((o) => o.count(viewerA)))).toBe(before)
+  })
+
   it("records each import once in the audit log", async () => {
     const entries = await h.run(Effect.flatMap(Audit.Audit, (a) => a.list(adminA, orgA, { entity: "observations" })))
     expect(entries.map((e) => [e.action, e.entityId])).toEqual([

@@ -243,6 +243,31 @@ describeEngines("Security", (engine) => {
     for (const [i, count] of countsAfter.entries()) expect(count).toBeGreaterThan(countsBefore[i]!)
   })
 
+  it("refuses NUL, other control characters and unpaired surrogates in every written text, before SQL", async () => {
+    const countsBefore = await h.run(tableCounts)
+    for (const bad of ["a\u0000b", "esc\u001b[0m", "SUR\ud800", "\udc00"]) {
+      const refused = [
+        strategies.create(editorA, { ...strategy("s-bad", "draft"), title: { sv: "ok", en: bad } }),
+        strategies.create(editorA, { ...strategy("s-bad", "draft"), note: "ok", [bad]: 1 }),
+        cycles.create(editorA, { ...cycle(`c${bad}`, "draft", "x") }),
+        Effect.flatMap(Runs.Runs, (r) => r.create(editorA, { id: "r-bad", kind: "s3", parameters: { bad } })),
+        Effect.flatMap(Tokens.Tokens, (t) => t.create(system, { organisationId: orgA, role: "viewer", label: bad })),
+        Effect.flatMap(Organisations.Organisations, (o) => o.create(system, { id: "bad", name: bad })),
+        Effect.flatMap(Matrices.Matrices, (m) =>
+          m.import(editorA, { id: "m-bad", rows: [bad], columns: ["c"], values: Float64Array.of(1) })
+        )
+      ]
+      for (const effect of refused) {
+        expect(await h.error(effect as Effect.Effect<unknown, unknown, never>)).toMatchObject({ _tag: "Invalid" })
+      }
+    }
+    const nested = await h.error(
+      strategies.create(editorA, { ...strategy("s-bad", "draft"), title: { sv: "ok", en: "a\u0000b" } })
+    )
+    expect(nested).toMatchObject({ problems: [{ path: "title.en", message: expect.stringContaining("U+0000") }] })
+    expect(await h.run(tableCounts)).toEqual(countsBefore)
+  })
+
   it("rejects hostile ids instead of running them", async () => {
     const countsBefore = await h.run(tableCounts)
     for (const text of hostile.filter((t) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(t))) {

@@ -1,3 +1,4 @@
+import { Text } from "@innokraft/domain"
 import type { CallerType } from "@innokraft/store"
 import type { Context, MiddlewareHandler } from "hono"
 import type { secureHeaders } from "hono/secure-headers"
@@ -160,13 +161,82 @@ export const bodyGuard =
     } catch {
       throw new ProblemError(400, "The body is not valid UTF-8.")
     }
-    if (!csv) {
-      if (jsonDepth(text) > maxDepth) throw new ProblemError(400, `The JSON body is nested deeper than ${maxDepth}.`)
-      try {
-        JSON.parse(text)
-      } catch (error) {
-        throw new ProblemError(400, `The body is not valid JSON: ${error instanceof Error ? error.message : "?"}`)
-      }
+    if (csv) {
+      const problem = Text.problem(text)
+      if (problem !== undefined)
+        throw new ProblemError(400, "The CSV body holds a character no text may hold.", [
+          { path: ["body"], message: problem }
+        ])
+      return next()
+    }
+    if (jsonDepth(text) > maxDepth) throw new ProblemError(400, `The JSON body is nested deeper than ${maxDepth}.`)
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch (error) {
+      throw new ProblemError(400, `The body is not valid JSON: ${error instanceof Error ? error.message : "?"}`)
+    }
+    const hostile = Text.hostile(json)
+    if (hostile.length > 0) {
+      throw new ProblemError(
+        400,
+        "The body holds a text with a character no text may hold.",
+        hostile.map((h) => ({ path: h.path, message: h.message }))
+      )
     }
     return next()
   }
+
+/**
+ * Refuses, before any handler or SQL, a path segment or query parameter that holds a NUL or another control
+ * character, an unpaired surrogate (the rules of `Text.problem` in `@innokraft/domain`) or broken percent-encoding:
+ * 400 naming the segment or parameter. Both engines then see the same texts (PostgreSQL cannot store a NUL).
+ */
+export const textGuard: MiddlewareHandler = async (c, next) => {
+  const url = new URL(c.req.url)
+  const errors: Array<{ path: Array<string | number>; message: string }> = []
+  url.pathname.split("/").forEach((raw, i) => {
+    let segment: string
+    try {
+      segment = decodeURIComponent(raw)
+    } catch {
+      errors.push({ path: ["(path)", i], message: `expected percent-encoded UTF-8, found ${JSON.stringify(raw)}` })
+      return
+    }
+    const problem = Text.problem(segment)
+    if (problem !== undefined) errors.push({ path: ["(path)", i], message: problem })
+  })
+  for (const raw of url.search.slice(1).split("&")) {
+    if (raw === "") continue
+    const [name = "", value = ""] = raw.split("=", 2)
+    let key = name
+    try {
+      key = decodeURIComponent(name.replaceAll("+", " "))
+      const problem = Text.problem(key) ?? Text.problem(decodeURIComponent(value.replaceAll("+", " ")))
+      if (problem !== undefined) errors.push({ path: [key], message: problem })
+    } catch {
+      errors.push({ path: [key], message: `expected percent-encoded UTF-8 in the query, found ${JSON.stringify(raw)}` })
+    }
+  }
+  if (errors.length > 0) throw new ProblemError(400, "The URL holds a character no text may hold.", errors)
+  return next()
+}
+
+/**
+ * The role before the request is validated: a viewer's write (any method but GET, HEAD and OPTIONS) is 403 whatever
+ * it sends, so that validation never tells a caller who may not write what a write must hold.
+ */
+export const writerRole: MiddlewareHandler = async (c, next) => {
+  const method = c.req.method
+  const caller = callerOf(c)
+  if (
+    method !== "GET" &&
+    method !== "HEAD" &&
+    method !== "OPTIONS" &&
+    caller._tag === "Member" &&
+    caller.role === "viewer"
+  ) {
+    throw new ProblemError(403, 'Writing needs the "editor" or "admin" role; this token is a viewer\'s.')
+  }
+  return next()
+}

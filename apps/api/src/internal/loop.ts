@@ -23,8 +23,14 @@ export type ChildList = keyof typeof childKinds
 
 export const prefixed = (cycleId: string, id: string): string => `${cycleId}/${id}`
 
+/** The cycle a child record belongs to: the part of its id before the one `/` (ids hold no other `/`). */
+export const parentOf = (id: string): string | undefined => {
+  const slash = id.indexOf("/")
+  return slash < 0 ? undefined : id.slice(0, slash)
+}
+
 export const unprefixed = (cycleId: string, id: string): string =>
-  id.startsWith(`${cycleId}/`) ? id.slice(cycleId.length + 1) : id
+  parentOf(id) === cycleId ? id.slice(cycleId.length + 1) : id
 
 export interface Parts {
   readonly synthetic: boolean

@@ -1,5 +1,6 @@
 import { SqlClient } from "@effect/sql"
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
+import { Id } from "@innokraft/domain"
 import { Cycle, CycleDocument, CycleReport, Idea, Lifecycle, StageTransition } from "@innokraft/loop"
 import { Caller, type CallerType, Kinds, Records, type Stored, Transitions } from "@innokraft/store"
 import { Effect } from "effect"
@@ -33,10 +34,10 @@ export const loadCycle = (caller: CallerType, cycleId: string, organisationId: s
     const cycle = (yield* records.get(caller, Kinds.loopCycle, cycleId, options)) as Stored<Body>
     const inOrg = { organisationId: cycle.organisationId }
     const children = {} as Record<Loop.ChildList, ReadonlyArray<Stored<Body>>>
-    // the organisation's records of each kind, narrowed to this cycle's (their ids are prefixed with the cycle's)
+    // the organisation's records of each kind, narrowed to this cycle's: found by the parent id in their own id
     for (const list of Object.keys(childKind) as Array<Loop.ChildList>) {
       const all = (yield* records.list(caller, childKind[list] as never, inOrg)) as ReadonlyArray<Stored<Body>>
-      children[list] = all.filter((r) => r.id.startsWith(`${cycle.id}/`))
+      children[list] = all.filter((r) => Loop.parentOf(r.id) === cycle.id)
     }
     const transitions = yield* Effect.flatMap(Transitions.Transitions, (t) => t.list(caller, cycleId, inOrg))
     const inside = Caller.isInside(caller, cycle.organisationId)
@@ -102,8 +103,8 @@ export const writeCycle = (caller: CallerType, doc: CycleDocument.CycleDocument)
     )
   })
 
-const CycleId = z.object({ id: z.string().min(1).max(200) })
-const IdeaId = z.object({ id: z.string().min(1).max(200), ideaId: z.string().min(1).max(200) })
+const CycleId = z.object({ id: Id.key("cycle") })
+const IdeaId = z.object({ id: Id.key("cycle"), ideaId: Id.key("idea") })
 const OrgQuery = z.object({ organisation: organisationQuery })
 
 const Move = z
@@ -283,6 +284,10 @@ export const registerLoop = (app: OpenAPIHono, db: Database) => {
           const record = children.ideas.find((r) => r.id === Loop.prefixed(id, ideaId))
           if (record === undefined) {
             throw new ProblemError(404, `idea "${ideaId}" of cycle "${id}" was not found`)
+          }
+          // If-Match before the move's own checks: a move decided on a stale copy is 412, not 409.
+          if (record.version !== version) {
+            throw new ProblemError(412, `The If-Match ETag is stale: the idea is at version ${record.version}.`)
           }
           const next = guard("the move", () =>
             Lifecycle.advance(document, {

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
+import { Id } from "@innokraft/domain"
 import { Cycle, CycleDocument, Idea, Lifecycle, Meeting, Outcome } from "@innokraft/loop"
 import { Caller, type CallerType, type Kind, Kinds, Records, type Stored, Transitions } from "@innokraft/store"
 import { Effect } from "effect"
@@ -145,14 +146,14 @@ const stale = (record: Stored<Body>, version: number) => {
 export const registerLoopParts = (app: OpenAPIHono, db: Database) => {
   const base = "/v1/loop/cycles"
   const tags = ["Innovation Loop"]
-  const CycleId = z.object({ id: z.string().min(1).max(200) })
+  const CycleId = z.object({ id: Id.key("cycle") })
   const IfMatch = z.object({ "if-match": z.string().optional().openapi({ description: 'The ETag, e.g. W/"3"' }) })
 
   for (const part of parts) {
     const Item = (part.schema as z.ZodObject)
       .extend({ etag: z.string().openapi({ description: "The ETag an update or delete needs" }) })
       .openapi(part.name)
-    const ItemId = CycleId.extend({ [part.param]: z.string().min(1).max(200) })
+    const ItemId = CycleId.extend({ [part.param]: Id.key(part.path) })
     const collection = `${base}/{id}/${part.path}`
     const single = `${collection}/{${part.param}}`
 

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
+import { Id } from "@innokraft/domain"
 import { type Kind, Kinds, Records, type Stored } from "@innokraft/store"
 import type { Context } from "hono"
 import type { Database } from "../Database.js"
@@ -86,7 +87,7 @@ export const envelopeSchema = (name: string, data: z.ZodType) =>
     })
     .openapi(`${name}Record`)
 
-const Id = z.string().min(1).max(200)
+const RecordId = Id.key("record")
 const Visibility = z.enum(["public", "organisation"]).optional().openapi({
   description: "For kinds whose status does not decide it: who may read the record (default: the organisation)"
 })
@@ -141,7 +142,7 @@ export const registerRecords = (app: OpenAPIHono, db: Database) => {
       }) as never
     )
 
-    const one = z.object({ id: Id })
+    const one = z.object({ id: RecordId })
     app.openapi(
       createRoute({
         method: "get",

@@ -58,6 +58,15 @@ const ownOrganisation = (c: Context): string => {
  */
 export const registerTokens = (app: OpenAPIHono, db: Database) => {
   const tags = ["Tokens"]
+  // The role before the body is validated: only an admin learns what a token request must hold.
+  app.use("/v1/tokens", async (c, next) => {
+    ownOrganisation(c)
+    return next()
+  })
+  app.use("/v1/tokens/*", async (c, next) => {
+    ownOrganisation(c)
+    return next()
+  })
   app.openapi(
     createRoute({
       method: "post",

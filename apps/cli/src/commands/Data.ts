@@ -175,6 +175,22 @@ const observationColumns = (table: Csv.Table, indicatorCode: string | undefined)
   }
 }
 
+/**
+ * The store's problems with observation columns (`rows.7`, `unit.7`: row 7 of the columns) as `file:line: message`
+ * lines, the line being the row's line in the file.
+ */
+const atLines = (
+  table: Csv.Table,
+  error: { readonly problems: ReadonlyArray<{ readonly path: string; readonly message: string }> }
+): string =>
+  error.problems
+    .map((p) => {
+      const row = /^[a-z]+\.(\d+)$/.exec(p.path)
+      const line = row === null ? undefined : table.lines[Number(row[1])]
+      return line === undefined ? `${table.source}: ${p.path}: ${p.message}` : `${table.source}:${line}: ${p.message}`
+    })
+    .join("\n")
+
 const importCommand = Command.make(
   "import",
   {
@@ -221,9 +237,9 @@ const importCommand = Command.make(
           Effect.gen(function* () {
             yield* Effect.flatMap(S.Organisations.Organisations, (orgs) => orgs.get(S.Caller.system(), o.org))
             const observations = yield* S.Observations.Observations
-            return yield* observations.import(S.Caller.member(o.org, "editor", "innokraft-cli"), columns, {
-              onProgress: bar.update
-            })
+            return yield* observations
+              .import(S.Caller.member(o.org, "editor", "innokraft-cli"), columns, { onProgress: bar.update })
+              .pipe(Effect.catchTag("Invalid", (e) => Effect.fail(new InputError({ message: atLines(table, e) }))))
           })
         )
         bar.finish()

@@ -1,14 +1,12 @@
+import { Id } from "@innokraft/domain"
 import { Municipality, type MunicipalityCode } from "@innokraft/reference"
 import { z } from "zod"
 
 /** `{ sv, en }`, both non-empty. */
 export const LabelSchema = z.object({ sv: z.string().min(1), en: z.string().min(1) })
 
-/** An identifier inside a cycle document: non-empty, no surrounding whitespace. */
-export const IdSchema = z
-  .string()
-  .min(1)
-  .regex(/^\S(.*\S)?$/, "an identifier without leading or trailing whitespace")
+/** An identifier inside a cycle document: the one id grammar of `@innokraft/domain` (`"I-17"`, `"ST1"`). */
+export const IdSchema = Id.key("cycle document")
 
 /** A calendar date `2016-03-14` or an ISO date-time with offset `2016-03-14T09:00:00+01:00`. */
 export const InstantSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })])

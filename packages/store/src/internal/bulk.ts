@@ -1,7 +1,79 @@
 import type { SqlClient, SqlError } from "@effect/sql"
+import { Text } from "@innokraft/domain"
 import { Effect } from "effect"
 import type { Columns } from "../Observations.js"
+import { Invalid } from "../StoreError.js"
 import { type Dialect, int } from "./sql.js"
+
+const maxText = 200
+
+/**
+ * The first row that repeats an earlier row's (indicator, unit, period, breakdown), as two problems naming both rows
+ * (`rows.<i>`, counted from 0 like the columns; the messages count data rows from 1). One import holds one value per
+ * observation: a repeat is a mistake in the file, not a replacement.
+ */
+const duplicates = (columns: Columns): Array<{ path: string; message: string }> => {
+  const seen = new Map<string, number>()
+  for (let i = 0; i < columns.value.length; i++) {
+    const breakdown = columns.breakdown?.[i] ?? ""
+    // The texts hold no control characters (checked first), so NUL separates them unambiguously.
+    const key = `${columns.indicator[i]}\u0000${columns.unit[i]}\u0000${columns.period[i]}\u0000${breakdown}`
+    const first = seen.get(key)
+    if (first === undefined) {
+      seen.set(key, i)
+      continue
+    }
+    const what = `indicator "${columns.indicator[i]}", unit "${columns.unit[i]}", period "${columns.period[i]}"${breakdown === "" ? "" : `, breakdown "${breakdown}"`}`
+    return [
+      { path: `rows.${first}`, message: `data row ${first + 1} and data row ${i + 1} both hold ${what}` },
+      { path: `rows.${i}`, message: `data row ${i + 1} repeats data row ${first + 1}: ${what}` }
+    ]
+  }
+  return []
+}
+
+/** Checks every column once (lengths, texts, repeated observations), naming the first bad row. */
+export const check = (columns: Columns): Effect.Effect<number, Invalid> => {
+  const n = columns.value.length
+  const problems: Array<{ path: string; message: string }> = []
+  const lists: Array<[string, ReadonlyArray<string> | undefined, boolean]> = [
+    ["indicator", columns.indicator, false],
+    ["unit", columns.unit, false],
+    ["period", columns.period, false],
+    ["breakdown", columns.breakdown, true]
+  ]
+  for (const [name, list, emptyAllowed] of lists) {
+    if (list === undefined) continue
+    if (list.length !== n) {
+      problems.push({ path: name, message: `expected ${n} entries (as many as values), found ${list.length}` })
+      continue
+    }
+    for (let i = 0; i < n; i++) {
+      const text = list[i]
+      if (typeof text !== "string" || (!emptyAllowed && text.length === 0) || text.length > maxText) {
+        problems.push({
+          path: `${name}.${i}`,
+          message: `expected a ${emptyAllowed ? "" : "non-empty "}text of at most ${maxText} characters`
+        })
+        break
+      }
+      const hostile = Text.problem(text)
+      if (hostile !== undefined) {
+        problems.push({ path: `${name}.${i}`, message: hostile })
+        break
+      }
+    }
+  }
+  if (problems.length === 0) problems.push(...duplicates(columns))
+  for (let i = 0; i < n; i++) {
+    const v = columns.value[i]!
+    if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
+      problems.push({ path: `value.${i}`, message: "expected a finite number or NaN (not available)" })
+      break
+    }
+  }
+  return problems.length > 0 ? Effect.fail(new Invalid({ entity: "observations", problems })) : Effect.succeed(n)
+}
 
 const sqliteRowsPerStatement = 1000
 const sqliteSeriesPerStatement = 1000

@@ -1,3 +1,4 @@
+import { Id, Text } from "@innokraft/domain"
 import { Effect } from "effect"
 import type { z } from "zod"
 import { Invalid } from "../StoreError.js"
@@ -18,11 +19,11 @@ export const id = (entity: string, value: unknown, path = "id"): Effect.Effect<s
       )
 
 /**
- * A record id: the kind's schema has checked its form already (a slug for `@innokraft/domain`, any trimmed text
- * for `@innokraft/loop`); here only length and control characters.
+ * A record id: one id of the domain's grammar (`Id.keyPattern`), or — for the child records of a loop cycle — the
+ * cycle's id and the child's own id joined by one `/` (`"loop-2016/I-17"`), so that the parent is found by its id.
  */
 export const recordId = (entity: string, value: unknown): Effect.Effect<string, Invalid> =>
-  typeof value === "string" && value.length > 0 && value.length <= 200 && !hasControl(value)
+  typeof value === "string" && isRecordId(value)
     ? Effect.succeed(value)
     : Effect.fail(
         new Invalid({
@@ -30,22 +31,46 @@ export const recordId = (entity: string, value: unknown): Effect.Effect<string, 
           problems: [
             {
               path: "id",
-              message: `expected an id of 1 to 200 characters without control characters, found ${show(value)}`
+              message: `expected an id of ASCII letters and digits with "-", "_" or "." between them (a loop item: <cycle id>/<id>), found ${show(value)}`
             }
           ]
         })
       )
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this rejects
-const control = /[\u0000-\u001f\u007f]/
+const isRecordId = (value: string): boolean => {
+  const parts = value.split("/")
+  return parts.length <= 2 && parts.every(Id.isKey)
+}
 
-const hasControl = (text: string): boolean => control.test(text)
+/** Every text in a body that breaks `Text.problem` of `@innokraft/domain` (controls, unpaired surrogates). */
+export const hostile = (entity: string, value: unknown): Effect.Effect<void, Invalid> => {
+  const found = Text.hostile(value)
+  return found.length === 0
+    ? Effect.void
+    : Effect.fail(
+        new Invalid({
+          entity,
+          problems: found.map((h) => ({ path: h.path.map(String).join("."), message: h.message }))
+        })
+      )
+}
 
 export const text = (entity: string, value: unknown, path: string, max = 10_000): Effect.Effect<string, Invalid> =>
-  typeof value === "string" && value.length > 0 && value.length <= max
+  typeof value === "string" && value.length > 0 && value.length <= max && Text.problem(value) === undefined
     ? Effect.succeed(value)
     : Effect.fail(
-        new Invalid({ entity, problems: [{ path, message: `expected a non-empty text of at most ${max} characters` }] })
+        new Invalid({
+          entity,
+          problems: [
+            {
+              path,
+              message:
+                typeof value === "string" && Text.problem(value) !== undefined
+                  ? Text.problem(value)!
+                  : `expected a non-empty text of at most ${max} characters`
+            }
+          ]
+        })
       )
 
 export const show = (value: unknown): string => {
@@ -53,14 +78,18 @@ export const show = (value: unknown): string => {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text
 }
 
-/** Checks `value` with a zod schema; every issue becomes a problem with its dotted path. */
-export const schema = <T>(entity: string, zod: z.ZodType<T>, value: unknown): Effect.Effect<T, Invalid> => {
-  const parsed = zod.safeParse(value)
-  if (parsed.success) return Effect.succeed(parsed.data)
-  return Effect.fail(
-    new Invalid({
-      entity,
-      problems: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }))
-    })
-  )
-}
+/** Checks `value` for hostile text, then with a zod schema; every issue becomes a problem with its dotted path. */
+export const schema = <T>(entity: string, zod: z.ZodType<T>, value: unknown): Effect.Effect<T, Invalid> =>
+  Effect.flatMap(hostile(entity, value), () => {
+    const parsed = zod.safeParse(value)
+    if (parsed.success) return Effect.succeed(parsed.data)
+    return Effect.fail(
+      new Invalid({
+        entity,
+        problems: parsed.error.issues.map((issue) => ({
+          path: issue.path.map(String).join("."),
+          message: issue.message
+        }))
+      })
+    )
+  })

@@ -1,0 +1,141 @@
+import { Example, Lifecycle } from "@innokraft/loop"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { auth, body, type Setup, setup } from "./support.js"
+
+// Regression tests of issue #14's first findings: the order of checks, hostile text, ids and observation imports.
+
+let s: Setup
+beforeAll(async () => {
+  s = await setup({ bodyLimit: 4 * 1024 * 1024 })
+})
+afterAll(() => s.db.dispose())
+
+interface Problem {
+  status: number
+  detail: string
+  errors?: Array<{ path: Array<string | number>; message: string }>
+}
+
+const send = (method: string, path: string, token: string | undefined, payload?: unknown, extra = {}) =>
+  s.app.request(path, {
+    method,
+    headers: token === undefined ? { "content-type": "application/json", ...extra } : auth(token, extra),
+    ...(payload === undefined ? {} : { body: typeof payload === "string" ? payload : JSON.stringify(payload) })
+  })
+
+describe("order of checks: authentication, role, validation", () => {
+  it("refuses a viewer with 403 whatever it sends, before validating the body", async () => {
+    expect((await send("POST", "/v1/tokens", s.tokens.vbViewer, { role: "root" })).status).toBe(403)
+    expect((await send("POST", "/v1/tokens", s.tokens.vbEditor, { role: "root" })).status).toBe(403)
+    expect((await send("POST", "/v1/tokens", s.tokens.vbAdmin, { role: "root" })).status).toBe(400)
+    expect((await send("POST", "/v1/strategies", s.tokens.vbViewer, { nonsense: true })).status).toBe(403)
+    expect((await send("POST", "/v1/strategies", s.tokens.vbViewer, "{not json")).status).toBe(403)
+    expect((await send("PUT", "/v1/strategies/x", s.tokens.vbViewer, {}, { "if-match": 'W/"1"' })).status).toBe(403)
+    expect((await send("DELETE", "/v1/goals/x", s.tokens.vbViewer)).status).toBe(403)
+    // Without a token: 401 first.
+    expect((await send("POST", "/v1/tokens", undefined, { role: "root" })).status).toBe(401)
+  })
+
+  it("compares an idea move's If-Match before the move: a stale ETag is 412 even for an illegal move", async () => {
+    const cycle = "/v1/loop/cycles/loop-2016-synthetic"
+    const ideas = await body<{ items: Array<{ id: string; etag: string; stage: string; status: string }> }>(
+      await send("GET", `${cycle}/ideas`, s.tokens.vbEditor)
+    )
+    const idea = ideas.items.find((i) => Lifecycle.targets(i as never).includes("parked"))!
+    const url = `${cycle}/ideas/${idea.id}/transitions`
+    const move = { to: "parked", by: "jury", reason: "Waiting for a partner", at: "2016-10-01" }
+    expect((await send("POST", url, s.tokens.vbEditor, move, { "if-match": idea.etag })).status).toBe(201)
+    const stale = await send(
+      "POST",
+      url,
+      s.tokens.vbEditor,
+      { ...move, to: "no-such-state" },
+      { "if-match": idea.etag }
+    )
+    expect(stale.status).toBe(412)
+  })
+})
+
+describe("hostile text is refused with 400 naming the field, before any SQL", () => {
+  it("a NUL in a query parameter or path segment, also for anonymous readers", async () => {
+    const query = await send("GET", "/v1/strategies?status=a%00b", undefined)
+    expect(query.status).toBe(400)
+    expect((await body<Problem>(query)).errors?.[0]?.path).toEqual(["status"])
+    const path = await send("GET", "/v1/strategies/a%00b", undefined)
+    expect(path.status).toBe(400)
+    expect((await send("GET", "/v1/observations?unit=%ED%A0%80", s.tokens.vbViewer)).status).toBe(400)
+  })
+
+  it("a NUL or an unpaired surrogate anywhere in a body, and nothing is stored", async () => {
+    const nul = await send("POST", "/v1/actors", s.tokens.vbEditor, {
+      id: "nul-actor",
+      name: { sv: "ok", en: "a\u0000b" },
+      type: "company",
+      helix: "business"
+    })
+    expect(nul.status).toBe(400)
+    expect((await body<Problem>(nul)).errors?.[0]?.path).toEqual(["name", "en"])
+    expect((await send("GET", "/v1/actors/nul-actor", s.tokens.vbEditor)).status).toBe(404)
+    // The surrogate id that was committed before the 500; on SQLite it could then not be deleted.
+    const doc = Example.walkthrough()
+    const surrogate = await send("POST", "/v1/loop/cycles", s.tokens.vnEditor, {
+      ...doc,
+      cycle: { ...doc.cycle, id: "SUR\ud800", status: "draft" }
+    })
+    expect(surrogate.status).toBe(400)
+    expect((await body<Problem>(surrogate)).errors?.[0]?.path).toEqual(["cycle", "id"])
+    const list = await body<{ items: Array<{ id: string }> }>(await send("GET", "/v1/loop/cycles", s.tokens.vnEditor))
+    expect(list.items.map((c) => c.id)).not.toContain("SUR\ud800")
+  })
+})
+
+describe("one id grammar", () => {
+  it("refuses a cycle id with a slash, so one cycle's children can never pass for another's", async () => {
+    const doc = Example.walkthrough()
+    const slash = await send("POST", "/v1/loop/cycles", s.tokens.vnEditor, {
+      ...doc,
+      cycle: { ...doc.cycle, id: "pub/secret", status: "draft" }
+    })
+    expect(slash.status).toBe(400)
+    expect((await body<Problem>(slash)).errors?.some((e) => e.path.join(".") === "cycle.id")).toBe(true)
+    expect((await send("GET", "/v1/loop/cycles/pub%2Fsecret/sessions", s.tokens.vnEditor)).status).toBe(400)
+  })
+
+  it("refuses a loop item id outside the grammar", async () => {
+    const cycle = "/v1/loop/cycles/loop-2016-synthetic"
+    const sessions = await body<{ items: Array<Record<string, unknown>> }>(
+      await send("GET", `${cycle}/sessions`, s.tokens.vbEditor)
+    )
+    const res = await send("POST", `${cycle}/sessions`, s.tokens.vbEditor, {
+      ...sessions.items[0],
+      etag: undefined,
+      id: "a b"
+    })
+    expect(res.status).toBe(400)
+  })
+})
+
+describe("observation imports say what is wrong", () => {
+  it("two rows of one (indicator, unit, period) → 400 naming both rows; nothing written", async () => {
+    const before = await body<{ items: Array<unknown> }>(
+      await send("GET", "/v1/observations?indicator=dup-test&limit=500", s.tokens.vbViewer)
+    )
+    expect(before.items).toHaveLength(0)
+    const csv = "unit,period,value\nSE33,2019,1\nSE32,2019,2\nSE33,2019,3\n"
+    const res = await s.app.request("/v1/observations?indicator=dup-test", {
+      method: "POST",
+      headers: { authorization: `Bearer ${s.tokens.vbEditor}`, "content-type": "text/csv" },
+      body: csv
+    })
+    expect(res.status).toBe(400)
+    const problem = await body<Problem>(res)
+    expect(problem.errors).toEqual([
+      { path: ["rows", 0], message: expect.stringContaining("data row 1 and data row 3 both hold") },
+      { path: ["rows", 2], message: expect.stringContaining('unit "SE33", period "2019"') }
+    ])
+    const after = await body<{ items: Array<unknown> }>(
+      await send("GET", "/v1/observations?indicator=dup-test&limit=500", s.tokens.vbViewer)
+    )
+    expect(after.items).toHaveLength(0)
+  })
+})
