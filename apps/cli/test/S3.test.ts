@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Csv } from "@innokraft/csv"
+import { Priority } from "@innokraft/s3"
 import { ResultJson } from "@innokraft/s3/schema"
 import { beforeEach, describe, expect, it } from "vitest"
 import { innokraft } from "./run.js"
@@ -198,14 +199,23 @@ describe("innokraft s3 priorities", () => {
     ]
     const first = innokraft(args)
     expect(first.code).toBe(0)
-    const out = JSON.parse(first.stdout) as {
-      candidates: Array<{ name: string; rank: number; rankRange: { p5: number; p95: number } }>
-    }
+    type Out = { candidates: Array<Priority.Scored> }
+    const out = JSON.parse(first.stdout) as Out
     expect(out.candidates.map((c) => c.rank).sort()).toEqual([1, 2, 3, 4])
-    for (const c of out.candidates) expect(c.rankRange.p5).toBeLessThanOrEqual(c.rankRange.p95)
+    // The peer: Priority.score in process on the candidates' percentiles (percentile ranks of percentile ranks are
+    // the same), with the command's seed and default draws, gives the same scores, ranks and rank ranges; a lost
+    // --weights would not.
+    const peer = (o: Out, options: Priority.ScoreOptions) =>
+      Priority.score(
+        o.candidates.map((c) => ({ name: c.name, industries: c.industries, values: c.percentiles })),
+        options
+      ).map(({ name, score, rank, rankRange }) => ({ name, score, rank, rankRange }))
+    const mine = (o: Out) => o.candidates.map(({ name, score, rank, rankRange }) => ({ name, score, rank, rankRange }))
+    expect(mine(out)).toEqual(peer(out, { seed: 1 }))
     expect(innokraft(args).stdout).toBe(first.stdout)
-    const massOnly = JSON.parse(innokraft([...args, "--weights", "mass=1"]).stdout) as typeof out
+    const massOnly = JSON.parse(innokraft([...args, "--weights", "mass=1", "--seed", "5"]).stdout) as Out
     expect(massOnly.candidates.find((c) => c.rank === 1)?.name).toBe("Welfare and education")
+    expect(mine(massOnly)).toEqual(peer(massOnly, { seed: 5, weights: { mass: 1 } }))
   })
 
   it("refuses an unknown criterion and an unknown region", () => {
