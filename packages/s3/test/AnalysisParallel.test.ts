@@ -5,7 +5,8 @@ import { ResultJson } from "../src/schema.js"
 import { eurostatCounties } from "./data.js"
 import { readShared } from "./golden.js"
 
-describe("Analysis.runParallel (@innokraft/s3/node)", () => {
+// Each test starts a worker thread (through tsx on the TypeScript source) on a machine that may be busy.
+describe("Analysis.runParallel (@innokraft/s3/node)", { timeout: 60_000 }, () => {
   it("gives the analysis and the bytes of analyse + toJsonBytes, bit for bit, on the golden dev-2 input", async () => {
     const panel = Matrix.fromLongCsv(readShared("s3-reference/dev-2.csv"), { source: "dev-2.csv" })
     for (const options of [{}, { eciSd: "sample", densityDiagonal: "exclude", threshold: 1.2 }] as const) {
