@@ -251,3 +251,92 @@ describe("innokraft measure: bad numbers are errors or warnings", () => {
     expect(results.ranks.CHE).toBe(1)
   })
 })
+
+describe("innokraft measure coherence, weights and what-if", () => {
+  it("coherence --json: alpha per aggregate (COINr's pairwise default), PCA and the full correlation matrix", () => {
+    const { code, stdout } = innokraft([
+      ...onAsem("build").slice(0, 1),
+      "coherence",
+      ...onAsem("build").slice(2),
+      "--json"
+    ])
+    expect(code).toBe(0)
+    const out = JSON.parse(stdout) as {
+      stage: string
+      correlations: { codes: Array<string>; values: Array<Array<number | null>> }
+      groups: Array<{ code: string; children: Array<string>; alpha: number; pca: { varianceShare: Array<number> } }>
+    }
+    expect(out.stage).toBe("Aggregated")
+    expect(out.correlations.codes).toHaveLength(49 + 8 + 2 + 1)
+    const i = out.correlations.codes.indexOf("Conn")
+    const j = out.correlations.codes.indexOf("Sust")
+    expect(out.correlations.values[i]![i]).toBeCloseTo(1, 12)
+    expect(out.correlations.values[i]![j]).toBe(out.correlations.values[j]![i])
+    expect(out.groups.map((g) => g.code)).toContain("P2P")
+    // COINr 1.1.14: get_cronbach(coin, dset = "Normalised", iCodes = "P2P", Level = 1) (test/coinr/parity.json)
+    expect(out.groups.find((g) => g.code === "P2P")!.alpha).toBeCloseTo(0.85016841855326231, 12)
+    const shares = out.groups.find((g) => g.code === "P2P")!.pca.varianceShare
+    expect(shares.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 12)
+  })
+
+  it("weights --method balance --level 3 writes weights that a build can use, as COINr's get_opt_weights", () => {
+    const weightsFile = join(dir, "weights.json")
+    const args = ["measure", "weights", ...onAsem("build").slice(2), "--method", "balance", "--level", "3"]
+    const { code, stdout } = innokraft([...args, "--out", weightsFile, "--json"])
+    expect(code).toBe(0)
+    const out = JSON.parse(stdout) as { weights: Record<string, number>; evaluations: number }
+    // COINr 1.1.14 get_opt_weights(coin, itarg = "equal", dset = "Aggregated", Level = 3): 0.3902…, 0.6097…, 15 evaluations
+    expect(out.weights.Conn).toBeCloseTo(0.39024390243902435, 12)
+    expect(out.weights.Sust).toBeCloseTo(0.6097560975609757, 12)
+    expect(out.evaluations).toBe(15)
+    expect(JSON.parse(readFileSync(weightsFile, "utf8"))).toEqual(out.weights)
+  })
+
+  it("what-if: the alternative weights' rank shifts, and a bad alternative spec exits 1 naming its file", () => {
+    const alternative = join(dir, "alternative.json")
+    writeFileSync(alternative, JSON.stringify({ ...asemSpec, aggregate: { method: "amean", weights: { Conn: 3 } } }))
+    const args = ["measure", "what-if", ...onAsem("build").slice(2), "--alternative", alternative]
+    const { code, stdout } = innokraft([...args, "--json"])
+    expect(code).toBe(0)
+    const out = JSON.parse(stdout) as {
+      meanAbsoluteShift: number
+      units: Array<{ unit: string; nominalRank: number; alternativeRank: number; shift: number }>
+    }
+    expect(out.units).toHaveLength(51)
+    expect(out.units[0]!.nominalRank).toBe(1)
+    for (const u of out.units) expect(u.shift).toBe(u.nominalRank - u.alternativeRank)
+    const mean = out.units.reduce((s, u) => s + Math.abs(u.shift), 0) / 51
+    expect(out.meanAbsoluteShift).toBeCloseTo(mean, 12)
+    writeFileSync(alternative, JSON.stringify({ normalise: { method: "nope" } }))
+    const bad = innokraft(args)
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain(alternative)
+  })
+})
+
+describe("innokraft measure sensitivity --sobol", () => {
+  it("gives first-order and total indices per assumption from N·(d + 2) builds; aggregation dominates on ASEM", () => {
+    const args = [...onAsem("sensitivity"), "--sobol", "--runs", "20", "--normalise", "minmax", "--json"]
+    const { code, stdout } = innokraft(args)
+    expect(code).toBe(0)
+    const out = JSON.parse(stdout) as {
+      n: number
+      builds: number
+      indices: Array<{ input: string; first: number; total: number }>
+    }
+    expect(out.n).toBe(20)
+    // d = 3 assumptions: weights, normalise, aggregate
+    expect(out.indices.map((i) => i.input)).toEqual(["weights", "normalise", "aggregate"])
+    expect(out.builds).toBe(20 * (3 + 2))
+    const total = Object.fromEntries(out.indices.map((i) => [i.input, i.total]))
+    // one normalisation alternative: it cannot change anything, so its total effect is exactly 0
+    expect(total.normalise).toBe(0)
+    expect(total.aggregate!).toBeGreaterThan(total.weights!)
+  })
+
+  it("refuses --workers with --sobol", () => {
+    const { code, stderr } = innokraft([...onAsem("sensitivity"), "--sobol", "--workers", "2"])
+    expect(code).toBe(1)
+    expect(stderr).toContain("--workers: the --sobol analysis runs on one thread")
+  })
+})

@@ -252,3 +252,61 @@ export const changeOverTime = (
   }
   return { periods, scores, relative, change }
 }
+
+/**
+ * One unit of a {@link compare}: the top index and its rank in the nominal and the alternative build, and the rank
+ * shift (positive = the alternative ranks the unit better).
+ *
+ * @since 0.2.0
+ */
+export interface RankComparison {
+  readonly unit: string
+  readonly nominal: number | null
+  readonly alternative: number | null
+  readonly nominalRank: number | null
+  readonly alternativeRank: number | null
+  readonly shift: number | null
+}
+
+/**
+ * A what-if: the ranks of an alternative build (other weights or methods) against the nominal one, unit by unit, with
+ * the mean absolute rank shift over the units ranked in both (COINr `compare_coins`, and the output of its
+ * sensitivity analysis). Units in only one build have nulls on the other side.
+ *
+ * @example
+ * ```ts
+ * const nominal = Build.build(framework, data, spec)
+ * const whatIf = Build.build(framework, data, { ...spec, aggregate: { method: "amean", weights: { Conn: 2 } } })
+ * Results.compare(nominal, whatIf).meanAbsoluteShift
+ * ```
+ * @since 0.2.0
+ */
+export const compare = (
+  nominal: Build.Build,
+  alternative: Build.Build
+): { code: string; units: Array<RankComparison>; meanAbsoluteShift: number | null } => {
+  const code = nominal.framework.top
+  if (code === null || alternative.framework.top !== code) {
+    throw new MeasureError("framework", "expected two builds of frameworks with the same single top node")
+  }
+  const a = nominal.stages.Aggregated
+  const b = alternative.stages.Aggregated
+  if (a === undefined || b === undefined) {
+    throw new MeasureError("aggregate", "expected both builds to aggregate, to compare their index")
+  }
+  const units = [...new Set([...a.units, ...b.units])]
+  const value = (ds: DataSet, unit: string) => (ds.units.includes(unit) ? DS.get(ds, unit, code) : null)
+  let sum = 0
+  let count = 0
+  const rows = units.map((unit) => {
+    const nominalRank = nominal.ranks[unit] ?? null
+    const alternativeRank = alternative.ranks[unit] ?? null
+    const shift = nominalRank !== null && alternativeRank !== null ? nominalRank - alternativeRank : null
+    if (shift !== null) {
+      sum += Math.abs(shift)
+      count++
+    }
+    return { unit, nominal: value(a, unit), alternative: value(b, unit), nominalRank, alternativeRank, shift }
+  })
+  return { code, units: rows, meanAbsoluteShift: count === 0 ? null : sum / count }
+}

@@ -149,9 +149,33 @@ const sensitivity = Command.make(
     normalise: Options.text("normalise").pipe(
       Options.withDescription("Alternative normalisations, comma-separated (minmax, zscore, rank, prank)"),
       Options.withDefault("minmax,zscore")
+    ),
+    sobol: Options.boolean("sobol").pipe(
+      Options.withDescription(
+        'Variance-based sensitivity instead: first-order (Saltelli) and total (Jansen) indices per assumption, COINr\'s SA_type = "SA"; --runs is then the base sample N, giving N·(d + 2) builds'
+      )
+    ),
+    bootstrap: Options.integer("bootstrap").pipe(
+      Options.withDescription("With --sobol: bootstrap resamples for 5–95 % intervals of the indices (0: none)"),
+      Options.withDefault(0)
     )
   },
-  ({ imeta, idata, spec: specPath, period, json, out, runs, seed, workers, noise, aggregate, normalise }) =>
+  ({
+    imeta,
+    idata,
+    spec: specPath,
+    period,
+    json,
+    out,
+    runs,
+    seed,
+    workers,
+    noise,
+    aggregate,
+    normalise,
+    sobol,
+    bootstrap
+  }) =>
     Effect.gen(function* () {
       if (runs < 1) return yield* new InputError({ message: `--runs: expected 1 or more, found ${runs}` })
       if (workers < 1) return yield* new InputError({ message: `--workers: expected 1 or more, found ${workers}` })
@@ -173,9 +197,67 @@ const sensitivity = Command.make(
           })
         }
       }
+      if (sobol && workers > 1) {
+        return yield* new InputError({
+          message: "--workers: the --sobol analysis runs on one thread; leave --workers out"
+        })
+      }
+      if (bootstrap < 0)
+        return yield* new InputError({ message: `--bootstrap: expected 0 or more, found ${bootstrap}` })
       const { framework, data, spec } = yield* load({ imeta, idata, spec: specPath })
       const measureModule = yield* measurePackage
       const bar = progress("sensitivity")
+      if (sobol) {
+        const sa = yield* attempt(
+          () =>
+            measureModule.Sensitivity.run(framework, data, spec, {
+              n: runs,
+              seed,
+              ...(Option.isSome(period) ? { period: period.value } : {}),
+              ...(bootstrap > 0 ? { bootstrap } : {}),
+              assumptions: {
+                weights: { noise },
+                aggregate: aggregateMethods as Array<Aggregate.Method>,
+                normalise: normalisations.map((m) => normaliseAlternatives[m]!)
+              },
+              onProgress: bar.update
+            }),
+          inputError
+        )
+        bar.finish()
+        const indices = sa.inputs.map((input, k) => ({
+          input,
+          first: sa.first[k]!,
+          total: sa.total[k]!,
+          ...(sa.intervals
+            ? {
+                firstQ5: sa.intervals.firstQ5[k]!,
+                firstQ95: sa.intervals.firstQ95[k]!,
+                totalQ5: sa.intervals.totalQ5[k]!,
+                totalQ95: sa.intervals.totalQ95[k]!
+              }
+            : {})
+        }))
+        const output = { n: runs, builds: sa.outputs.length, seed, variance: sa.variance, indices, stats: sa.stats }
+        if (Option.isSome(out)) yield* writeJson(out.value, output)
+        if (json) return yield* printJson(output)
+        const interval = (lo: number | undefined, hi: number | undefined) =>
+          lo === undefined || hi === undefined ? "" : `${lo.toFixed(2)} … ${hi.toFixed(2)}`
+        yield* Console.log(
+          renderTable(
+            [
+              { header: "assumption", cell: (r: (typeof indices)[number]) => r.input },
+              { header: "first order", cell: (r) => r.first.toFixed(3), align: "right" },
+              { header: "total", cell: (r) => r.total.toFixed(3), align: "right" },
+              { header: "total 5–95 %", cell: (r) => interval(r.totalQ5, r.totalQ95), align: "right" }
+            ],
+            indices
+          )
+        )
+        return yield* Console.log(
+          `\n${sa.outputs.length} builds; output: mean absolute rank shift against the nominal ranks. Negative estimates mean ≈ 0.`
+        )
+      }
       const options = {
         runs,
         seed,
@@ -223,7 +305,7 @@ const sensitivity = Command.make(
     })
 ).pipe(
   Command.withDescription(
-    "Uncertainty analysis: Monte Carlo over weights, normalisation and aggregation; median rank and 5–95 % interval per unit. Example: innokraft measure sensitivity --imeta iMeta.csv --idata iData.csv --spec spec.json --runs 1000"
+    "Uncertainty analysis: Monte Carlo over weights, normalisation and aggregation; median rank and 5–95 % interval per unit. With --sobol: first-order and total sensitivity indices per assumption. Example: innokraft measure sensitivity --imeta iMeta.csv --idata iData.csv --spec spec.json --runs 1000"
   )
 )
 
@@ -327,6 +409,275 @@ const compare = Command.make(
   )
 )
 
+const finite = (x: number) => (Number.isFinite(x) ? x : null)
+const fixed = (x: number | null, digits = 3) => (x === null ? "" : x.toFixed(digits))
+
+const stageOption = Options.choice("stage", [
+  "Raw",
+  "Denominated",
+  "Imputed",
+  "Screened",
+  "Treated",
+  "Normalised",
+  "Aggregated"
+]).pipe(
+  Options.withDescription(
+    "The data set to analyse (default: Aggregated, i.e. the normalised indicators and every aggregate)"
+  ),
+  Options.withDefault("Aggregated" as const)
+)
+
+/** Builds and returns the chosen stage, or an input error naming the stage the spec skips. */
+const buildStage = (
+  paths: { imeta: string; idata: string; spec: string },
+  period: Option.Option<number>,
+  stage: string
+) =>
+  Effect.gen(function* () {
+    const { framework, data, spec } = yield* load(paths)
+    const { Build } = yield* measurePackage
+    const result = yield* attempt(
+      () => Build.build(framework, data, spec, Option.isSome(period) ? { period: period.value } : {}),
+      inputError
+    )
+    for (const w of result.warnings) yield* Console.error(`warning: ${w.stage}: ${w.message}`)
+    const ds = result.stages[stage as keyof typeof result.stages]
+    if (ds === undefined) {
+      return yield* new InputError({
+        message: `--stage: the spec skips ${stage}; built stages: ${Object.keys(result.stages).join(", ")}`
+      })
+    }
+    return { framework, data, spec, result, ds }
+  })
+
+const coherence = Command.make(
+  "coherence",
+  {
+    ...inputs,
+    json,
+    stage: stageOption,
+    missing: Options.choice("missing", ["pairwise", "listwise"]).pipe(
+      Options.withDescription(
+        "Cronbach's alpha over pairwise-complete covariances (COINr's default) or complete units only"
+      ),
+      Options.withDefault("pairwise" as const)
+    ),
+    correlation: Options.choice("correlation", ["pearson", "spearman"]).pipe(Options.withDefault("pearson" as const))
+  },
+  ({ imeta, idata, spec: specPath, period, json, stage, missing, correlation }) =>
+    Effect.gen(function* () {
+      const { framework, ds } = yield* buildStage({ imeta, idata, spec: specPath }, period, stage)
+      const { Coherence, DataSet } = yield* measurePackage
+      const codes = ds.codes
+      const matrix = Coherence.correlations(ds, codes, codes, correlation)
+      const groups = framework.levels.slice(1).flatMap((level) =>
+        level
+          .filter((code) => framework.children.get(code)!.every((c) => codes.includes(c)))
+          .map((code) => {
+            const children = framework.children.get(code)!
+            const pca = children.length > 1 ? Coherence.pca(ds, children) : undefined
+            const k = children.length
+            const parent = codes.includes(code) ? DataSet.column(ds, code) : undefined
+            return {
+              code,
+              children,
+              alpha: finite(Coherence.cronbachAlpha(ds, children, missing)),
+              pca:
+                pca === undefined
+                  ? null
+                  : {
+                      units: pca.rows,
+                      varianceShare: [...pca.varianceExplained].map(finite),
+                      loadings: Object.fromEntries(
+                        children.map((c, i) => [
+                          c,
+                          Array.from({ length: k }, (_, j) => finite(pca.loadings[i * k + j]!))
+                        ])
+                      )
+                    },
+              childCorrelations:
+                parent === undefined
+                  ? null
+                  : Object.fromEntries(
+                      children.map((c) => [c, finite(Coherence.correlations(ds, [c], [code], correlation).values[0]!)])
+                    )
+            }
+          })
+      )
+      const output = {
+        stage,
+        correlation,
+        missing,
+        correlations: {
+          codes,
+          values: codes.map((_, i) => codes.map((__, j) => finite(matrix.values[i * codes.length + j]!)))
+        },
+        groups
+      }
+      if (json) return yield* printJson(output)
+      yield* Console.log(
+        renderTable(
+          [
+            { header: "aggregate", cell: (g: (typeof groups)[number]) => g.code },
+            { header: "children", cell: (g) => String(g.children.length), align: "right" },
+            { header: "alpha", cell: (g) => fixed(g.alpha), align: "right" },
+            { header: "PC1 share", cell: (g) => fixed(g.pca?.varianceShare[0] ?? null), align: "right" },
+            {
+              header: "r with parent (min … max)",
+              cell: (g) => {
+                const r = Object.values(g.childCorrelations ?? {}).filter((x): x is number => x !== null)
+                return r.length === 0 ? "" : `${Math.min(...r).toFixed(2)} … ${Math.max(...r).toFixed(2)}`
+              },
+              align: "right"
+            }
+          ],
+          groups
+        )
+      )
+      yield* Console.log(
+        `\nCronbach's alpha: ${missing} covariances; ${correlation} correlations on ${stage}. --json gives the full correlation matrix and the PCA loadings.`
+      )
+    })
+).pipe(
+  Command.withDescription(
+    "Statistical coherence of the framework (COINr get_corr, get_cronbach, get_PCA): Cronbach's alpha and the first component's variance share per aggregate, correlations of each child with its parent; --json adds the full correlation matrix and PCA loadings. Example: innokraft measure coherence --imeta iMeta.csv --idata iData.csv --spec spec.json"
+  )
+)
+
+const weights = Command.make(
+  "weights",
+  {
+    ...inputs,
+    json,
+    method: Options.choice("method", ["pca", "balance", "infomax"]).pipe(
+      Options.withDescription(
+        "pca: first-component weights per group (COINr get_PCA); balance: weights that make the level's correlations with the index equal (get_opt_weights); infomax: weights that maximise them"
+      )
+    ),
+    level: Options.integer("level").pipe(
+      Options.withDescription("The level whose weights are computed (1 = indicators; default 1 for pca, 2 otherwise)"),
+      Options.optional
+    ),
+    tolerance: Options.float("tolerance").pipe(
+      Options.withDescription("Relative tolerance of the optimisation (COINr's default 0.1 stops early)"),
+      Options.withDefault(0.1)
+    ),
+    out: Options.file("out").pipe(
+      Options.withDescription("Write { code: weight } here, for the spec's aggregate.weights"),
+      Options.optional
+    )
+  },
+  ({ imeta, idata, spec: specPath, period, json, method, level, tolerance, out }) =>
+    Effect.gen(function* () {
+      const lv = Option.getOrElse(level, () => (method === "pca" ? 1 : 2))
+      const stage = method === "pca" && lv > 1 ? "Aggregated" : "Normalised"
+      const { framework, ds } = yield* buildStage({ imeta, idata, spec: specPath }, period, stage)
+      const { Weights } = yield* measurePackage
+      if (!(tolerance > 0)) return yield* new InputError({ message: `--tolerance: expected > 0, found ${tolerance}` })
+      const rows: Array<{ group: string; code: string; weight: number }> = []
+      let detail: Record<string, unknown>
+      if (method === "pca") {
+        const groups = yield* attempt(() => Weights.pca(framework, ds, lv), inputError)
+        for (const g of groups)
+          rows.push(...g.codes.map((code, i) => ({ group: g.group, code, weight: g.weights[i]! })))
+        detail = {
+          groups: groups.map((g) => ({ group: g.group, units: g.rows, varianceShare: [...g.varianceShare] }))
+        }
+      } else {
+        const r = yield* attempt(
+          () =>
+            Weights.optimise(framework, ds, {
+              level: lv,
+              target: method === "infomax" ? "infomax" : "equal",
+              tolerance
+            }),
+          inputError
+        )
+        rows.push(...r.codes.map((code, i) => ({ group: `level ${lv}`, code, weight: r.weights[i]! })))
+        detail = {
+          correlations: Object.fromEntries(r.codes.map((c, i) => [c, finite(r.correlations[i]!)])),
+          value: r.value,
+          evaluations: r.evaluations,
+          converged: r.converged
+        }
+        if (!r.converged) yield* Console.error("warning: the optimisation did not converge; try another --tolerance")
+      }
+      const record = Object.fromEntries(rows.map((r) => [r.code, r.weight]))
+      const negative = rows.filter((r) => r.weight < 0).map((r) => r.code)
+      if (negative.length > 0) {
+        yield* Console.error(
+          `warning: negative weights (${negative.join(", ")}): these children run against the rest of their group; spec.json's aggregate.weights accepts only weights ≥ 0`
+        )
+      }
+      if (Option.isSome(out)) yield* writeJson(out.value, record)
+      if (json) return yield* printJson({ method, level: lv, weights: record, ...detail })
+      yield* Console.log(
+        renderTable(
+          [
+            { header: "group", cell: (r: (typeof rows)[number]) => r.group },
+            { header: "code", cell: (r) => r.code },
+            { header: "weight", cell: (r) => r.weight.toFixed(4), align: "right" }
+          ],
+          rows
+        )
+      )
+      if (Option.isSome(out)) yield* Console.log(`\n${out.value}: written (use it as the spec's aggregate.weights)`)
+    })
+).pipe(
+  Command.withDescription(
+    "Data-driven weights: PCA weights per group, or correlation-optimised weights for one level (COINr get_PCA, get_opt_weights). Example: innokraft measure weights --imeta iMeta.csv --idata iData.csv --spec spec.json --method balance --level 3 --out weights.json"
+  )
+)
+
+const whatIf = Command.make(
+  "what-if",
+  {
+    ...inputs,
+    json,
+    alternative: Options.file("alternative").pipe(
+      Options.withDescription("A second spec.json: other weights (aggregate.weights) or other methods")
+    )
+  },
+  ({ imeta, idata, spec: specPath, period, json, alternative }) =>
+    Effect.gen(function* () {
+      const { framework, data, spec } = yield* load({ imeta, idata, spec: specPath })
+      const alternativeJson = yield* readJson(alternative)
+      const { Build, Results, Spec } = yield* measurePackage
+      const altSpec = yield* attempt(() => Spec.parse(alternativeJson, alternative), inputError)
+      const options = Option.isSome(period) ? { period: period.value } : {}
+      const nominal = yield* attempt(() => Build.build(framework, data, spec, options), inputError)
+      const changed = yield* attempt(() => Build.build(framework, data, altSpec, options), inputError)
+      for (const w of [...nominal.warnings, ...changed.warnings])
+        yield* Console.error(`warning: ${w.stage}: ${w.message}`)
+      const comparison = yield* attempt(() => Results.compare(nominal, changed), inputError)
+      const rows = [...comparison.units].sort((a, b) => (a.nominalRank ?? Infinity) - (b.nominalRank ?? Infinity))
+      if (json) return yield* printJson({ spec: specPath, alternative, ...comparison, units: rows })
+      const signed = (x: number | null) => (x === null ? "" : x > 0 ? `+${x}` : String(x))
+      yield* Console.log(
+        renderTable(
+          [
+            { header: "unit", cell: (r: (typeof rows)[number]) => r.unit },
+            { header: "nominal", cell: (r) => (r.nominalRank === null ? "" : String(r.nominalRank)), align: "right" },
+            {
+              header: "what-if",
+              cell: (r) => (r.alternativeRank === null ? "" : String(r.alternativeRank)),
+              align: "right"
+            },
+            { header: "places", cell: (r) => signed(r.shift), align: "right" },
+            { header: comparison.code, cell: (r) => fixed(r.nominal, 2), align: "right" },
+            { header: "what-if", cell: (r) => fixed(r.alternative, 2), align: "right" }
+          ],
+          rows
+        )
+      )
+      yield* Console.log(`\nmean absolute rank shift: ${fixed(comparison.meanAbsoluteShift, 2)}`)
+    })
+).pipe(
+  Command.withDescription(
+    "What-if: builds the nominal spec and an alternative (other weights or methods) and compares the ranks unit by unit, with the mean absolute rank shift (COINr compare_coins). Example: innokraft measure what-if --imeta iMeta.csv --idata iData.csv --spec spec.json --alternative spec-weights.json"
+  )
+)
+
 /**
  * `innokraft measure …`: composite indicators with `@innokraft/measure`.
  *
@@ -334,5 +685,5 @@ const compare = Command.make(
  */
 export const measure = Command.make("measure").pipe(
   Command.withDescription("Composite indicators: build an index through COINr's pipeline, and test its robustness."),
-  Command.withSubcommands([build, sensitivity, compare])
+  Command.withSubcommands([build, sensitivity, compare, coherence, weights, whatIf])
 )
