@@ -71,30 +71,74 @@ describe("uncertainty analysis of ASEM (COINr's SA inputs)", () => {
 })
 
 describe("sensitivity analysis", () => {
-  it("estimators recover a known additive model y = 4·x1 + x2 (S ≈ ST ≈ 16/17 and 1/17)", () => {
-    const next = Random.seeded(7)
-    const n = 20000
-    const A = Array.from({ length: n }, () => [next(), next()])
-    const B = Array.from({ length: n }, () => [next(), next()])
-    const f = (x: Array<number>) => 4 * x[0]! + x[1]!
-    const y = new Float64Array(4 * n)
-    for (let r = 0; r < n; r++) {
-      y[r] = f(A[r]!)
-      y[n + r] = f(B[r]!)
-      y[2 * n + r] = f([B[r]![0]!, A[r]![1]!])
-      y[3 * n + r] = f([A[r]![0]!, B[r]![1]!])
+  // The Ishigami function f = sin x1 + a sin² x2 + b x3⁴ sin x1 (a = 7, b = 0.1, x uniform on [−π, π]) has known
+  // indices (Ishigami & Homma 1990; Saltelli et al. 2008 §4.6): V = a²/8 + bπ⁴/5 + b²π⁸/18 + ½,
+  // V1 = ½(1 + bπ⁴/5)², V2 = a²/8, V3 = 0 and the x1·x3 interaction V13 = 8b²π⁸/225, giving S = (0.314, 0.442, 0)
+  // and ST = ((V1 + V13)/V, V2/V, V13/V) = (0.558, 0.442, 0.244): first-order and total differ for x1 and x3, so swapping them cannot pass.
+  const a = 7
+  const b = 0.1
+  const pi4 = Math.PI ** 4
+  const V = (a * a) / 8 + (b * pi4) / 5 + (b * b * pi4 * pi4) / 18 + 0.5
+  const V1 = 0.5 * (1 + (b * pi4) / 5) ** 2
+  const V2 = (a * a) / 8
+  const VT3 = (8 * b * b * pi4 * pi4) / 225
+  const analytic = { first: [V1 / V, V2 / V, 0], total: [(V1 + VT3) / V, V2 / V, VT3 / V] }
+  const ishigami = (x: ReadonlyArray<number>) =>
+    Math.sin(x[0]!) + a * Math.sin(x[1]!) ** 2 + b * x[2]! ** 4 * Math.sin(x[0]!)
+  const n = 20_000
+  const next = Random.seeded(7)
+  const draw = () => Array.from({ length: 3 }, () => Math.PI * (2 * next() - 1))
+  const A = Array.from({ length: n }, draw)
+  const B = Array.from({ length: n }, draw)
+  const y = new Float64Array(5 * n)
+  for (let r = 0; r < n; r++) {
+    y[r] = ishigami(A[r]!)
+    y[n + r] = ishigami(B[r]!)
+    for (let i = 0; i < 3; i++) y[(2 + i) * n + r] = ishigami(A[r]!.map((v, j) => (j === i ? B[r]![j]! : v)))
+  }
+  // Monte Carlo standard errors of the two estimators at this n, from the spread of their per-row terms
+  const standardErrors = (i: number) => {
+    const terms = (term: (r: number) => number) => {
+      const t = Array.from({ length: n }, (_, r) => term(r))
+      const mean = t.reduce((s, v) => s + v, 0) / n
+      return Math.sqrt(t.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1) / n) / V
     }
-    const e = Sensitivity.estimate(y, n, 2)
-    expect(e.first[0]).toBeCloseTo(16 / 17, 1)
-    expect(e.total[0]).toBeCloseTo(16 / 17, 1)
-    expect(e.first[1]).toBeCloseTo(1 / 17, 1)
-    expect(e.total[1]).toBeCloseTo(1 / 17, 1)
-    const b = Sensitivity.bootstrap(y, n, 2, 100, 1)
-    for (let i = 0; i < 2; i++) {
-      expect(b.totalQ5[i]!).toBeLessThanOrEqual(e.total[i]!)
-      expect(b.totalQ95[i]!).toBeGreaterThanOrEqual(e.total[i]!)
-      expect(b.firstQ95[i]! - b.firstQ5[i]!).toBeGreaterThan(0)
-      expect(b.firstQ95[i]! - b.firstQ5[i]!).toBeLessThan(0.1)
+    return {
+      first: terms((r) => y[n + r]! * (y[(2 + i) * n + r]! - y[r]!)),
+      total: terms((r) => (y[r]! - y[(2 + i) * n + r]!) ** 2 / 2)
+    }
+  }
+
+  it("estimators recover the Ishigami indices S = (0.314, 0.442, 0), ST = (0.558, 0.442, 0.244) within 4 SE", () => {
+    expect(analytic.first[0]).toBeCloseTo(0.3139, 4)
+    expect(analytic.total[2]).toBeCloseTo(0.2437, 4)
+    const e = Sensitivity.estimate(y, n, 3)
+    expect(e.variance).toBeCloseTo(V, 0)
+    for (let i = 0; i < 3; i++) {
+      const se = standardErrors(i)
+      // SE ≈ 0.004–0.01 at n = 20,000: far below the 0.24 between S1 and ST1
+      expect(se.first).toBeLessThan(0.015)
+      expect(Math.abs(e.first[i]! - analytic.first[i]!)).toBeLessThan(4 * se.first)
+      expect(Math.abs(e.total[i]! - analytic.total[i]!)).toBeLessThan(4 * se.total)
+    }
+  })
+
+  it("bootstrap 5 % and 95 % quantiles lie 1.645 Monte Carlo standard errors either side of the estimate", () => {
+    const e = Sensitivity.estimate(y, n, 3)
+    const boot = Sensitivity.bootstrap(y, n, 3, 500, 1)
+    for (let i = 0; i < 3; i++) {
+      const se = standardErrors(i)
+      // 500 resamples place a 5 % quantile to about ±6 % (one sd) of its distance from the centre; the first-order
+      // standard error leaves out the error of V and the total-order terms are skewed: 0.6–1.5 of 1.645 SE
+      for (const [low, high, estimate, error] of [
+        [boot.firstQ5[i]!, boot.firstQ95[i]!, e.first[i]!, se.first],
+        [boot.totalQ5[i]!, boot.totalQ95[i]!, e.total[i]!, se.total]
+      ] as const) {
+        expect((estimate - low) / error).toBeGreaterThan(1.645 * 0.6)
+        expect((estimate - low) / error).toBeLessThan(1.645 * 1.5)
+        expect((high - estimate) / error).toBeGreaterThan(1.645 * 0.6)
+        expect((high - estimate) / error).toBeLessThan(1.645 * 1.5)
+      }
     }
   })
 
