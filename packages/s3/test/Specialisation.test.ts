@@ -122,11 +122,27 @@ describe("specialisation indices", () => {
     const gini = Matrix.toRecord(Specialisation.gini(de))
     const locational = Matrix.toRecord(Specialisation.locationalGini(de))
     const hoover = Matrix.toRecord(Specialisation.hoover(de))
-    for (const v of Object.values(locational)) {
-      expect(v).toBeGreaterThanOrEqual(0)
-      expect(v).toBeLessThanOrEqual(0.5)
+    // every industry by hand: regions' total activity X_r· and the industry's X_ri
+    const total = de.regions.map((r) => de.industries.reduce((s, i) => s + Matrix.get(de, r, i), 0))
+    const grand = total.reduce((s, v) => s + v, 0)
+    for (const industry of de.industries) {
+      const x = de.regions.map((r) => Matrix.get(de, r, industry))
+      const xSum = x.reduce((s, v) => s + v, 0)
+      // Hoover: 100 · ½ Σ_r |X_ri/X_·i − X_r·/X_··|
+      const hooverByHand = 50 * x.reduce((s, v, r) => s + Math.abs(v / xSum - total[r]! / grand), 0)
+      expect(hoover[industry]).toBeCloseTo(hooverByHand, 10)
+      // locational Gini: regions by X_ri/X_r· ascending, Lorenz curve of the industry's cumulative share against the
+      // cumulative share of total activity, 1 − 2 × (trapezoid area under it), halved
+      const order = de.regions.map((_, r) => r).sort((a, b) => x[a]! / total[a]! - x[b]! / total[b]!)
+      let area = 0
+      let [cx, cy] = [0, 0]
+      for (const r of order) {
+        const [nx, ny] = [cx + total[r]! / grand, cy + x[r]! / xSum]
+        area += ((nx - cx) * (cy + ny)) / 2
+        ;[cx, cy] = [nx, ny]
+      }
+      expect(locational[industry]).toBeCloseTo((1 - 2 * area) / 2, 10)
     }
-    for (const v of Object.values(gini)) expect(v).toBeGreaterThan(0)
     // agriculture (A) is far more unevenly located relative to total employment than trade/transport (G-I)
     expect(locational.A!).toBeGreaterThan(locational["G-I"]!)
     expect(hoover.A!).toBeGreaterThan(hoover["G-I"]!)
