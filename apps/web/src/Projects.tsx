@@ -244,7 +244,7 @@ export const ProjectFormPage: FC<{
     return (
       <Layout view={view} title={title}>
         <p class="meta">{t.viewerNote[lang]}</p>
-        <dl>
+        <dl class="facts">
           {(["id", "title.sv", "title.en", "purpose.sv", "purpose.en", "period.start", "period.end"] as const).map(
             (name) => (
               <>

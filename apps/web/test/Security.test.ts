@@ -50,7 +50,9 @@ for (const engine of engines)
       expect((await projectsOf(s, orgA)).length).toBe(before.length)
       // … and with the page's token it is created
       await v.get("/app/projects/new")
-      expect((await v.post("/app/projects", fields)).status).toBe(303)
+      const created = await v.post("/app/projects", fields)
+      expect(created.status).toBe(303)
+      expect(created.headers.get("location")).toBe("/app?created=csrf-probe")
       expect((await projectsOf(s, orgA)).map((p) => p.id)).toContain("csrf-probe")
     })
 

@@ -36,6 +36,9 @@ th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #ccc;
 th { background: #f3f3f3; }
 .diff td.changed { background: #fff4d6; }
 .meta { color: #444; font-size: .9rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1.25rem; margin: 1rem 0; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
 footer.foot { max-width: 62rem; margin: 0 auto; padding: 0 1.25rem 2rem; font-size: .85rem; color: #333; }
 footer.foot p { border-top: 1px solid #ccc; padding-top: 1rem; margin: 0; }
 `

@@ -17,6 +17,7 @@ export interface View {
 
 /** An absolute path inside the workspace, with the language kept. */
 export const to = (view: View, path: string): string => {
-  const full = `${view.base}${path === "/" ? "" : path}` || "/"
+  // The home page is the mount path itself (`/app`, `/app?created=…`): a strict router has no `/app/`.
+  const full = `${view.base}${path === "/" || path.startsWith("/?") ? path.slice(1) : path}` || "/"
   return view.lang === "en" ? `${full}${full.includes("?") ? "&" : "?"}lang=en` : full
 }
