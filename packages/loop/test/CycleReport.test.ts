@@ -95,6 +95,23 @@ describe("CycleReport.report — counts", () => {
     expect(JSON.parse(JSON.stringify(report.meetings))).toEqual(report.meetings)
   })
   it("gives the walk-through's funnel", () => {
+    // counted here from the document: ideas whose stage is at or past each forward stage, the two ends, lineage
+    const atLeast = (stage: Stage.ForwardStage) => walk.ideas.filter((i) => Stage.rank(i.stage) >= Stage.rank(stage))
+    expect(report.funnel).toMatchObject({
+      needs: atLeast("problem_formulated").length,
+      ideas: atLeast("idea").length,
+      concepts: atLeast("concept").length,
+      prototypes: atLeast("prototype").length,
+      pilots: atLeast("pilot").length,
+      implemented: walk.ideas.filter((i) => i.stage === "implemented").length,
+      companiesFormed: walk.ideas.filter((i) => i.stage === "company_formed").length,
+      fromLineage: {
+        merged: walk.ideas.filter((i) => i.mergedFrom !== undefined).length,
+        split: walk.ideas.filter((i) => i.splitFrom !== undefined).length,
+        carriedIn: walk.ideas.filter((i) => i.carriedOverFrom !== undefined).length
+      }
+    })
+    // which for the walk-through are these numbers
     expect(report.funnel).toMatchObject({
       needs: 17,
       ideas: 16,
@@ -111,6 +128,8 @@ describe("CycleReport.report — counts", () => {
       implemented: 2,
       discontinued: 0
     })
+    for (const [status, n] of Object.entries(report.funnel.outcomes.byStatus))
+      expect(walk.outcomes.filter((o) => o.status === status)).toHaveLength(n)
   })
   it("counts every idea exactly once per stage it reached, and once in ideasByState (property)", () => {
     const stageArb = fc.constantFrom(...Stage.forward)
@@ -137,6 +156,27 @@ describe("CycleReport.report — counts", () => {
   it("measures time in stage in days from the transition trail", () => {
     // I-15 was created at the merge on 2016-04-25 and passed G1 on 2016-05-12: 17 days at "idea".
     const t = report.timeInStage
+    // by hand from the document: each transition out of a stage closes the interval that began at the idea's
+    // previous transition (or its creation)
+    const days = (stage: string) =>
+      walk.transitions.flatMap((tr, k) => {
+        if (tr.from !== stage) return []
+        const before = walk.transitions
+          .slice(0, k)
+          .filter((p) => p.ideaId === tr.ideaId)
+          .at(-1)
+        const since = before?.at ?? walk.ideas.find((i) => i.id === tr.ideaId)!.createdAt
+        return [(Date.parse(tr.at) - Date.parse(since)) / 86_400_000]
+      })
+    for (const stage of ["idea", "concept", "prototype", "pilot"] as const) {
+      const d = days(stage).sort((a, b) => a - b)
+      const median = d.length % 2 === 1 ? d[d.length >> 1]! : (d[d.length / 2 - 1]! + d[d.length / 2]!) / 2
+      expect(t[stage]).toEqual({
+        intervals: d.length,
+        medianDays: median,
+        meanDays: d.reduce((a, b) => a + b, 0) / d.length
+      })
+    }
     expect(t.pilot).toEqual({ intervals: 2, medianDays: 28, meanDays: 28 })
     expect(t.prototype).toEqual({ intervals: 6, medianDays: 98, meanDays: 98 })
     expect(t.idea.intervals).toBe(14)
