@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup"
 
 export default defineConfig({
-  entry: ["src/main.ts", "src/index.ts"],
+  // worker.ts is the compute pool's script, started from dist/worker.js next to the bundle.
+  entry: ["src/main.ts", "src/index.ts", "src/worker.ts"],
   format: ["esm"],
   dts: false,
   sourcemap: true,

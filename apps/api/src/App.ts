@@ -6,7 +6,8 @@ import { cors } from "hono/cors"
 import { HTTPException } from "hono/http-exception"
 import { requestId } from "hono/request-id"
 import { secureHeaders } from "hono/secure-headers"
-import type { Config } from "./Config.js"
+import * as Compute from "./Compute.js"
+import { type Config, fromEnv } from "./Config.js"
 import type { Database } from "./Database.js"
 import { bearerAuth } from "./internal/auth.js"
 import { publicReadCache } from "./internal/cache.js"
@@ -48,10 +49,21 @@ export interface LogLine {
  * @since 0.1.0
  */
 export interface AppOptions {
-  readonly config: Pick<Config, "BODY_LIMIT" | "CORS_ORIGINS"> & {
-    readonly READ_CACHE_MS?: number
-    readonly AUTH_FAILURES_PER_MINUTE?: number
-  }
+  readonly config: Pick<Config, "BODY_LIMIT" | "CORS_ORIGINS"> &
+    Partial<
+      Pick<
+        Config,
+        | "READ_CACHE_MS"
+        | "AUTH_FAILURES_PER_MINUTE"
+        | "COMPUTE_THREADS"
+        | "COMPUTE_QUEUE"
+        | "COMPUTE_PER_ORGANISATION"
+        | "MAX_S3_CELLS"
+        | "MAX_MEASURE_CELLS"
+        | "MAX_UNCERTAINTY_RUNS"
+        | "MAX_FITNESS_ITERATIONS"
+      >
+    >
   readonly version: string
   /** The store; without one only the reference routes are served and `/ready` answers 503. */
   readonly database?: Database
@@ -62,6 +74,8 @@ export interface AppOptions {
    * dashboard's 404 page; API clients keep getting problem+json.
    */
   readonly notFoundPage?: (path: string, lang: string | undefined) => string
+  /** The worker pool of measurements and S3 analyses (default: one from the configuration; close it with the app). */
+  readonly compute?: Compute.Compute
   /** Where structured log lines go; default: one JSON line per request on stdout. */
   readonly log?: (line: LogLine) => void
 }
@@ -141,8 +155,25 @@ export const makeApp = (options: AppOptions) => {
     registerPortfolio(app, db)
     registerRecords(app, db)
     registerObservations(app, db)
-    registerMeasure(app, db)
-    registerS3(app, db)
+    // Settings the host left out take the configuration's defaults.
+    const config = { ...fromEnv({}), ...options.config }
+    const computing = {
+      compute:
+        options.compute ??
+        Compute.make({
+          threads: config.COMPUTE_THREADS,
+          maxQueue: config.COMPUTE_QUEUE,
+          perOrganisation: config.COMPUTE_PER_ORGANISATION
+        }),
+      limits: {
+        s3Cells: config.MAX_S3_CELLS,
+        measureCells: config.MAX_MEASURE_CELLS,
+        uncertaintyRuns: config.MAX_UNCERTAINTY_RUNS,
+        fitnessIterations: config.MAX_FITNESS_ITERATIONS
+      }
+    }
+    registerMeasure(app, db, computing)
+    registerS3(app, db, computing)
     registerLoop(app, db)
     registerLoopParts(app, db)
     registerTokens(app, db)

@@ -50,6 +50,20 @@ export const Config = z
     READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     /** Failed bearer tokens one client address may send per minute before it gets 429 with Retry-After. */
     AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+    /** Worker threads computing measurements and S3 analyses. */
+    COMPUTE_THREADS: z.coerce.number().int().min(1).max(64).default(1),
+    /** Computations waiting for a worker before new ones are refused (503). */
+    COMPUTE_QUEUE: z.coerce.number().int().min(0).max(100_000).default(64),
+    /** Computations of one organisation running or waiting at once before new ones are refused (429). */
+    COMPUTE_PER_ORGANISATION: z.coerce.number().int().min(1).max(1000).default(2),
+    /** Largest regions × industries of an S3 analysis (422 above). */
+    MAX_S3_CELLS: z.coerce.number().int().min(1).default(1_440_000),
+    /** Largest units × indicators × periods of a measurement (422 above). */
+    MAX_MEASURE_CELLS: z.coerce.number().int().min(1).default(1_000_000),
+    /** Most uncertainty runs of a measurement (422 above). */
+    MAX_UNCERTAINTY_RUNS: z.coerce.number().int().min(1).max(2000).default(2000),
+    /** Most fitness–complexity iterations of an S3 analysis (422 above). */
+    MAX_FITNESS_ITERATIONS: z.coerce.number().int().min(1).max(1000).default(1000),
     /** `debug` also logs the stack of a start-up failure. */
     LOG_LEVEL: z.enum(["info", "debug"]).default("info"),
     /** The folder of the shared real data used by seeding (default: `../shared/data` from the repository root). */
@@ -98,6 +112,13 @@ const expects: Record<string, string> = {
   SEED_EXAMPLES: `one of ${flags.join(", ")}`,
   READ_CACHE_MS: "a whole number of milliseconds from 0 to 60000",
   AUTH_FAILURES_PER_MINUTE: "a whole number from 1 to 100000",
+  COMPUTE_THREADS: "a whole number of threads from 1 to 64",
+  COMPUTE_QUEUE: "a whole number from 0 to 100000",
+  COMPUTE_PER_ORGANISATION: "a whole number from 1 to 1000",
+  MAX_S3_CELLS: "a positive whole number",
+  MAX_MEASURE_CELLS: "a positive whole number",
+  MAX_UNCERTAINTY_RUNS: "a whole number from 1 to 2000",
+  MAX_FITNESS_ITERATIONS: "a whole number from 1 to 1000",
   LOG_LEVEL: "info or debug",
   DATA_DIR: "a folder path"
 }

@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server"
 import { workspace } from "@innokraft/web"
 import pkg from "../package.json" with { type: "json" }
 import { makeApp } from "./App.js"
+import * as Compute from "./Compute.js"
 import { fromEnv } from "./Config.js"
 import * as DashboardStore from "./DashboardStore.js"
 import { open } from "./Database.js"
@@ -42,9 +43,15 @@ export const start = async (
     await seed(database, { dataDir: config.DATA_DIR, log: (msg, extra) => line({ msg, ...extra }) })
   }
   const home = dashboard(DashboardStore.make(database, { dataDir: locateData(config.DATA_DIR) }))
-  const app = makeApp({ config, version: pkg.version, database, home, notFoundPage })
+  const compute = Compute.make({
+    threads: config.COMPUTE_THREADS,
+    maxQueue: config.COMPUTE_QUEUE,
+    perOrganisation: config.COMPUTE_PER_ORGANISATION
+  })
+  const app = makeApp({ config, version: pkg.version, database, home, notFoundPage, compute })
   // The officer's workspace (sign-in and editing) on the same origin and store; its cookies are scoped to /app.
   app.route("/app", workspace({ runner: database }))
+
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
       const url = `http://${info.address}:${info.port}/`
@@ -54,14 +61,16 @@ export const start = async (
         close: () =>
           new Promise<void>((done) => {
             server.close(() => {
-              database.dispose().finally(done)
+              Promise.all([compute.close(), database.dispose()]).finally(done)
             })
           })
       })
     })
     server.once("error", (error) => {
       if (server.listening) return
-      database.dispose().finally(() => reject(fromListen(error, config.HOST, config.PORT)))
+      Promise.all([compute.close(), database.dispose()]).finally(() =>
+        reject(fromListen(error, config.HOST, config.PORT))
+      )
     })
   })
 }

@@ -2,8 +2,11 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { Matrix, ShiftShare } from "@innokraft/s3"
 import { ResultJson, Scored } from "@innokraft/s3/schema"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import { auth, body, dataDir, type Setup, setup } from "./support.js"
+
+// Computations run on a worker thread that loads the compute packages' TypeScript sources through tsx when it starts.
+vi.setConfig({ testTimeout: 60_000 })
 
 let s: Setup
 beforeAll(async () => {

@@ -10,7 +10,11 @@ export const dataDir = join(import.meta.dirname, "../../../../shared/data")
 
 /** A seeded in-memory store, the app over it and tokens of two organisations. */
 export const setup = async (
-  options: { readonly bodyLimit?: number; readonly config?: Partial<AppOptions["config"]> } = {}
+  options: {
+    readonly bodyLimit?: number
+    readonly config?: Partial<AppOptions["config"]>
+    readonly compute?: AppOptions["compute"]
+  } = {}
 ) => {
   const db = await open(":memory:")
   await seed(db, { dataDir, log: () => {} })
@@ -32,6 +36,7 @@ export const setup = async (
     config: { BODY_LIMIT: options.bodyLimit ?? 1024 * 1024, CORS_ORIGINS: [], ...options.config },
     version: "test",
     database: db,
+    ...(options.compute === undefined ? {} : { compute: options.compute }),
     log: (line) => logs.push(line)
   })
   return { db, app, tokens, logs }

@@ -4,4 +4,5 @@
  *
  * @since 0.1.0
  */
+export * as Pool from "./Pool.js"
 export * as ScriptWorker from "./ScriptWorker.js"

@@ -34,8 +34,10 @@ export const problems = (...statuses: ReadonlyArray<number>) =>
             412: "The If-Match ETag is stale",
             413: "The body is too large",
             415: "Unsupported content type",
+            422: "The computation is larger than this server's limits (named in the detail)",
             428: "An If-Match header is required",
-            503: "The database is unreachable"
+            429: "Too many requests: wait for Retry-After seconds",
+            503: "The database is unreachable, or the computation queue is full (Retry-After)"
           }[s] ?? "Error",
         content: problemContent
       }

@@ -2,10 +2,11 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
 import { Runs } from "@innokraft/store"
 import { Effect } from "effect"
 import type { Context } from "hono"
+import type { Compute } from "../Compute.js"
 import type { Database } from "../Database.js"
 import { ProblemError } from "../Problem.js"
-import { guard } from "./compute.js"
 import { callerOf, etag, ifMatch, paginate, preconditionFailed } from "./http.js"
+import type { Limits } from "./limits.js"
 import { bearer, json, organisationQuery, pageQuery, problems, valid } from "./route.js"
 
 /** A small memo of recomputed runs, keyed by organisation, id and version (a new version is a new key). */
@@ -177,9 +178,16 @@ export interface RunRoutes<
   /** The POST route's summary. */
   readonly summary: string
   readonly input: z.ZodType<I>
-  /** What the computation is called in a 400, e.g. "the measurement". */
-  readonly what: string
-  readonly result: (input: I) => unknown
+  /** Throws 422 naming the limit when the input is larger than the server computes. */
+  readonly check: (input: I, limits: Limits) => void
+}
+
+/**
+ * How the server computes: the worker pool and the size limits.
+ */
+export interface Computing {
+  readonly compute: Compute
+  readonly limits: Limits
 }
 
 /**
@@ -191,6 +199,7 @@ export const registerRuns = <
 >(
   app: OpenAPIHono,
   db: Database,
+  computing: Computing,
   r: RunRoutes<I>
 ) => {
   app.openapi(
@@ -199,17 +208,24 @@ export const registerRuns = <
       path: r.base,
       tags: [r.tag],
       summary: r.summary,
+      description:
+        "Computed on a worker thread, never on the server's event loop. Sizes above the server's limits (MAX_S3_CELLS, MAX_MEASURE_CELLS, MAX_UNCERTAINTY_RUNS, MAX_FITNESS_ITERATIONS) are 422 naming the limit; an organisation with COMPUTE_PER_ORGANISATION computations under way gets 429, a full queue 503, both with Retry-After.",
       security: bearer,
       request: { body: { required: true, content: { "application/json": { schema: r.input } } } },
-      responses: { 201: json(RunMeta, "Stored"), ...problems(400, 401, 403, 409, 413, 415) }
+      responses: { 201: json(RunMeta, "Stored"), ...problems(400, 401, 403, 409, 413, 415, 422, 429, 503) }
     }),
     (async (c: Context) => {
       const input = valid<I>(c, "json")
+      r.check(input, computing.limits)
+      const caller = callerOf(c)
+      const organisationId = caller._tag === "Member" ? caller.organisationId : ""
+      // The request's end (a client that goes away) cancels a computation that has not finished.
+      const result = await computing.compute.run(organisationId, { kind: r.kind, input }, c.req.raw.signal)
       const run = await storeRun(db, c, {
         id: input.id,
         kind: r.kind,
         parameters: input,
-        result: guard(r.what, () => r.result(input)),
+        result,
         visibility: input.visibility
       })
       c.header("etag", etag(run.version))

@@ -4,9 +4,10 @@ import type { Runs } from "@innokraft/store"
 import type { Context } from "hono"
 import type { Database } from "../Database.js"
 import { guard } from "../internal/compute.js"
+import * as Limits from "../internal/limits.js"
 import * as Measure from "../internal/measure.js"
 import { valid } from "../internal/route.js"
-import { Memo, OrgQuery, readRun, registerRuns } from "../internal/runs.js"
+import { type Computing, Memo, OrgQuery, readRun, registerRuns } from "../internal/runs.js"
 
 type Summary = ReturnType<typeof Measure.summary>
 
@@ -29,17 +30,16 @@ const Cells = z.record(z.string(), z.record(z.string(), z.number().nullable()))
  *
  * @since 0.1.0
  */
-export const registerMeasure = (app: OpenAPIHono, db: Database) => {
+export const registerMeasure = (app: OpenAPIHono, db: Database, computing: Computing) => {
   const base = "/v1/measure/runs"
   const tag = "Measurement runs"
-  const sub = registerRuns(app, db, {
+  const sub = registerRuns(app, db, computing, {
     base,
     kind: "measurement",
     tag,
     summary: "Build a composite indicator and store the run (editor)",
     input: Measure.MeasurementInput,
-    what: "the measurement",
-    result: (input) => Measure.summary(Measure.compute(input), input.reference)
+    check: Limits.checkMeasurement
   })
   const result = async (c: Context) => (await readRun(db, c, "measurement")).result as Summary
 

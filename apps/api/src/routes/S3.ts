@@ -3,7 +3,8 @@ import { ResultJson, Scored } from "@innokraft/s3/schema"
 import type { Runs } from "@innokraft/store"
 import type { Context } from "hono"
 import type { Database } from "../Database.js"
-import { Memo, readRun, registerRuns } from "../internal/runs.js"
+import * as Limits from "../internal/limits.js"
+import { type Computing, Memo, readRun, registerRuns } from "../internal/runs.js"
 import * as S3 from "../internal/s3.js"
 
 type Result = ReturnType<typeof S3.toResult>
@@ -26,17 +27,16 @@ export const computedOf = (run: Runs.Run): { input: S3.S3Input; computed: S3.Com
  *
  * @since 0.1.0
  */
-export const registerS3 = (app: OpenAPIHono, db: Database) => {
+export const registerS3 = (app: OpenAPIHono, db: Database, computing: Computing) => {
   const base = "/v1/s3/analyses"
   const tag = "S3 analyses"
-  const sub = registerRuns(app, db, {
+  const sub = registerRuns(app, db, computing, {
     base,
     kind: "s3",
     tag,
     summary: "Analyse a region × industry matrix and store the result (editor)",
     input: S3.S3Input,
-    what: "the S3 analysis",
-    result: (input) => S3.toResult(input, S3.compute(input))
+    check: Limits.checkS3
   })
   const result = async (c: Context) => (await readRun(db, c, "s3")).result as Result
   app.openapi(
