@@ -39,9 +39,56 @@ describe("coherence", () => {
       ...framework.levels[2]!,
       ...framework.levels[3]!
     ])
+    // Political's alpha by the textbook formula k/(k − 1)·(1 − Σ var_i / var(Σ x_i)) on its (complete) columns
     const political = groups.find((g) => g.code === "Political")!
-    expect(political.alpha).toBeGreaterThan(0.5)
-    expect(political.alpha).toBeLessThan(0.8)
+    const cols = framework.children.get("Political")!.map((c) => Array.from(DataSet.column(agg, c)))
+    const variance = (xs: ReadonlyArray<number>) => {
+      const m = xs.reduce((a, v) => a + v, 0) / xs.length
+      return xs.reduce((a, v) => a + (v - m) ** 2, 0) / (xs.length - 1)
+    }
+    const k = cols.length
+    const sums = cols[0]!.map((_, u) => cols.reduce((a, c) => a + c[u]!, 0))
+    const alpha = (k / (k - 1)) * (1 - cols.reduce((a, c) => a + variance(c), 0) / variance(sums))
+    expect(cols.flat().every(Number.isFinite)).toBe(true)
+    expect(political.alpha).toBeCloseTo(alpha, 12)
+  })
+
+  it("PCA loadings are the correlations of each indicator with the component scores, and R v = λ v", () => {
+    const codes = framework.children.get("Social")!
+    const p = Coherence.pca(agg, codes)
+    const k = codes.length
+    const n = agg.units.length
+    const standardised = codes.map((c) => {
+      const x = Array.from(DataSet.column(agg, c))
+      const m = x.reduce((a, v) => a + v, 0) / n
+      const sd = Math.sqrt(x.reduce((a, v) => a + (v - m) ** 2, 0) / (n - 1))
+      return x.map((v) => (v - m) / sd)
+    })
+    expect(p.rows).toBe(n)
+    const pearson = (x: ReadonlyArray<number>, y: ReadonlyArray<number>) => {
+      const mx = x.reduce((a, v) => a + v, 0) / x.length
+      const my = y.reduce((a, v) => a + v, 0) / y.length
+      let sxy = 0
+      let sxx = 0
+      let syy = 0
+      for (let u = 0; u < x.length; u++) {
+        sxy += (x[u]! - mx) * (y[u]! - my)
+        sxx += (x[u]! - mx) ** 2
+        syy += (y[u]! - my) ** 2
+      }
+      return sxy / Math.sqrt(sxx * syy)
+    }
+    for (let j = 0; j < k; j++) {
+      const v = codes.map((_, i) => p.vectors[i * k + j]!)
+      // R v = λ v with R the correlations computed here
+      for (let i = 0; i < k; i++) {
+        const Rv = codes.reduce((a, _, l) => a + pearson(standardised[i]!, standardised[l]!) * v[l]!, 0)
+        expect(Rv).toBeCloseTo(p.eigenvalues[j]! * v[i]!, 9)
+      }
+      if (p.eigenvalues[j]! < 1e-9) continue
+      const score = agg.units.map((_, u) => codes.reduce((a, _, i) => a + standardised[i]![u]! * v[i]!, 0))
+      for (let i = 0; i < k; i++) expect(p.loadings[i * k + j]).toBeCloseTo(pearson(standardised[i]!, score), 9)
+    }
   })
 
   it("PCA of a two-column correlation r has eigenvalues 1 ± |r|", () => {
