@@ -131,3 +131,41 @@ describe("innokraft report", () => {
     expect(() => readFileSync(out)).toThrow()
   })
 })
+
+describe("innokraft report s3 --base: the shift-share section its help promises (#16)", () => {
+  it("has the section with the base and end years", () => {
+    const out = join(dir, "s3-base.html")
+    const args = [
+      "report",
+      "s3",
+      "--input",
+      join(data, "eurostat-empers-se/empers_se_nuts_2000_2018.csv"),
+      "--region-column",
+      "nuts_code",
+      "--industry-column",
+      "nace_group",
+      "--value-column",
+      "persons",
+      "--exclude-industries",
+      "TOTAL",
+      "--regions",
+      "^SE\\d{3}$",
+      "--reference-region",
+      "SE",
+      "--region",
+      "SE331",
+      "--year",
+      "2017",
+      "--out",
+      out,
+      "--lang",
+      "en"
+    ]
+    expect(innokraft(args).code).toBe(0)
+    expect(readFileSync(out, "utf8")).not.toContain("Shift-share analysis")
+    expect(innokraft([...args, "--base", "2008"]).code).toBe(0)
+    const html = readFileSync(out, "utf8")
+    expect(html).toContain("Shift-share analysis")
+    expect(html).toContain("2008–2017")
+  })
+})

@@ -227,3 +227,130 @@ describe("innokraft s3 priorities", () => {
     expect(unknown.stderr).toContain('--region: "SE999" is not a region of the file')
   })
 })
+
+describe("innokraft s3: every analysis (#16)", () => {
+  const counties2017 = () => {
+    const table = Csv.parse(readFileSync(empers, "utf8"))
+    const col = (name: string) => table.header.indexOf(name)
+    const cells = new Map<string, Map<string, number>>()
+    for (const row of table.rows) {
+      if (row[col("year")] !== "2017" || row[col("nace_group")] === "TOTAL") continue
+      const region = row[col("nuts_code")]!
+      if (!/^SE\d{3}$/.test(region) && region !== "SE") continue
+      if (!cells.has(region)) cells.set(region, new Map())
+      cells.get(region)!.set(row[col("nace_group")]!, Number(row[col("persons")]))
+    }
+    return cells
+  }
+
+  it("specialisation --json: Krugman and Herfindahl of Västerbotten by the formulas on the file's 2017 row", () => {
+    const { code, stdout } = innokraft([
+      "s3",
+      "specialisation",
+      ...eurostat,
+      "--reference-region",
+      "SE",
+      "--year",
+      "2017",
+      "--json"
+    ])
+    expect(code).toBe(0)
+    const out = JSON.parse(stdout) as {
+      regions: Array<Record<string, number> & { label: string }>
+      industries: Array<Record<string, number> & { label: string }>
+    }
+    expect(out.regions).toHaveLength(21)
+    const cells = counties2017()
+    const vb = cells.get("SE331")!
+    const se = cells.get("SE")!
+    const total = (m: Map<string, number>) => [...m.values()].reduce((s, v) => s + v, 0)
+    let krugman = 0
+    let hhi = 0
+    for (const [industry, x] of vb) {
+      krugman += Math.abs(x / total(vb) - se.get(industry)! / total(se))
+      hhi += (x / total(vb)) ** 2
+    }
+    const row = out.regions.find((r) => r.label === "SE331")!
+    expect(row.krugman).toBeCloseTo(krugman, 12)
+    expect(row.specialisationCoefficient).toBeCloseTo(krugman / 2, 12)
+    expect(row.herfindahl).toBeCloseTo(hhi, 12)
+    expect(out.industries.map((i) => i.label)).toContain("O-Q")
+    for (const i of out.industries) expect(i.locationalGini).toBeLessThanOrEqual(0.5)
+  })
+
+  it("specialisation names a bad reference region", () => {
+    const { code, stderr } = innokraft(["s3", "specialisation", ...eurostat, "--reference-region", "XX"])
+    expect(code).toBe(1)
+    expect(stderr).toContain('--reference-region: "XX" is not a region of the file')
+  })
+
+  const shift = (method: string) =>
+    innokraft([
+      "s3",
+      "shiftshare",
+      ...eurostat,
+      "--reference-region",
+      "SE",
+      "--base",
+      "2000",
+      "--end",
+      "2017",
+      "--method",
+      method,
+      "--json"
+    ])
+  type Row = { label: string; change: number; nationalShare: number; industryMix: number; competitive: number }
+
+  it("shiftshare --method esteban-marquillas: net + allocation = the classic competitive effect", () => {
+    const classic = JSON.parse(shift("classic").stdout).rows as Array<Row>
+    const out = JSON.parse(shift("esteban-marquillas").stdout) as {
+      method: string
+      rows: Array<Row & { net: number; allocation: number }>
+    }
+    expect(out.method).toBe("esteban-marquillas")
+    for (const r of out.rows) {
+      const c = classic.find((x) => x.label === r.label)!
+      expect(r.competitive).toBe(c.competitive)
+      expect(r.net + r.allocation).toBeCloseTo(r.competitive, 6)
+    }
+  })
+
+  it("shiftshare --method dynamic: the yearly changes telescope to the whole change; the components differ", () => {
+    const classic = JSON.parse(shift("classic").stdout).rows as Array<Row>
+    const dynamic = JSON.parse(shift("dynamic").stdout).rows as Array<Row>
+    const vb = dynamic.find((r) => r.label === "SE331")!
+    expect(vb.change).toBeCloseTo(16000, 6)
+    expect(Math.abs(vb.nationalShare + vb.industryMix + vb.competitive - vb.change)).toBeLessThan(1e-6)
+    expect(vb.nationalShare).not.toBeCloseTo(classic.find((r) => r.label === "SE331")!.nationalShare, 0)
+  })
+
+  it("analyse --proximity writes φ = C / max(u_i, u_j) of result.json's M", () => {
+    const result = join(dir, "result.json")
+    const proximity = join(dir, "proximity.json")
+    const { code } = innokraft([
+      "s3",
+      "analyse",
+      ...eurostat,
+      "--year",
+      "2017",
+      "--out",
+      result,
+      "--proximity",
+      proximity
+    ])
+    expect(code).toBe(0)
+    const r = JSON.parse(readFileSync(result, "utf8")) as { mcp: Record<string, Record<string, number>> }
+    const phi = JSON.parse(readFileSync(proximity, "utf8")) as {
+      industries: Array<string>
+      values: Array<Array<number>>
+    }
+    const regions = Object.keys(r.mcp)
+    const u = (i: string) => regions.reduce((s, reg) => s + r.mcp[reg]![i]!, 0)
+    phi.industries.forEach((a, i) => {
+      phi.industries.forEach((b, j) => {
+        const c = regions.reduce((s, reg) => s + r.mcp[reg]![a]! * r.mcp[reg]![b]!, 0)
+        expect(phi.values[i]![j]).toBeCloseTo(c / Math.max(u(a), u(b)), 14)
+      })
+    })
+  })
+})

@@ -123,7 +123,8 @@ const measure = Command.make(
 
 const s3 = Command.make("s3", { ...prioritiesOptions, out, lang }, (o) =>
   Effect.gen(function* () {
-    const { analysis, shiftShare, scored } = yield* prioritiesFrom(o)
+    // the analysis runs on one year's matrix, so its own year is null: the year is the computation's
+    const { analysis, shiftShare, scored, year } = yield* prioritiesFrom(o)
     const { S3Report } = yield* reportPackage
     const html = yield* attempt(
       () =>
@@ -131,8 +132,8 @@ const s3 = Command.make("s3", { ...prioritiesOptions, out, lang }, (o) =>
           {
             analysis,
             region: o.region,
-            ...(shiftShare && Option.isSome(o.base) && analysis.year !== null
-              ? { shiftShare, shiftShareYears: [o.base.value, analysis.year] as const }
+            ...(shiftShare && Option.isSome(o.base) && year !== null
+              ? { shiftShare, shiftShareYears: [o.base.value, year] as const }
               : {}),
             priorities: scored
           },

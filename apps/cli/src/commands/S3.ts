@@ -130,6 +130,12 @@ const analyse = Command.make(
         "Count the industry itself in its relatedness density (py-ecomplexity, default) or not (EconGeo)"
       ),
       Options.withDefault("include" as const)
+    ),
+    proximity: Options.file("proximity").pipe(
+      Options.withDescription(
+        'Also write the industry × industry proximity matrix here: { "industries": [...], "values": [[...], ...] }'
+      ),
+      Options.optional
     )
   },
   (o) =>
@@ -160,6 +166,14 @@ const analyse = Command.make(
             : libraryError(e)
       })
       if (Option.isSome(o.out)) yield* writeAtomic(o.out.value, bytes, "\n")
+      if (Option.isSome(o.proximity)) {
+        const phi = result.proximity
+        const k = phi.labels.length
+        yield* writeJson(o.proximity.value, {
+          industries: phi.labels,
+          values: phi.labels.map((_, i) => Array.from(phi.values.subarray(i * k, (i + 1) * k)))
+        })
+      }
       if (o.json) return yield* Console.log(new TextDecoder().decode(bytes))
       for (const warning of result.warnings) yield* Console.error(`warning: ${warning}`)
       const e = result.eci.eci
@@ -187,6 +201,7 @@ const analyse = Command.make(
         )
       }
       if (Option.isSome(o.out)) yield* Console.log(`\n${o.out.value}: written`)
+      if (Option.isSome(o.proximity)) yield* Console.log(`${o.proximity.value}: proximity written`)
     })
 ).pipe(
   Command.withDescription(
@@ -228,6 +243,12 @@ const shiftshare = Command.make(
     region: Options.text("region").pipe(
       Options.withDescription("Show one region industry by industry"),
       Options.optional
+    ),
+    method: Options.choice("method", ["classic", "dynamic", "esteban-marquillas"]).pipe(
+      Options.withDescription(
+        "classic (one base year); dynamic (Barff & Knight: every year pair from --base to --end, summed); esteban-marquillas (the competitive effect split into net and allocation)"
+      ),
+      Options.withDefault("classic" as const)
     )
   },
   (o) =>
@@ -235,42 +256,72 @@ const shiftshare = Command.make(
       const panel = yield* readPanel(o, Option.toArray(o.reference))
       const base = yield* withReference(yield* yearOf(panel, o.base, "--base"), o.reference)
       const end = yield* withReference(yield* yearOf(panel, o.end, "--end"), o.reference)
-      const { ShiftShare } = yield* s3Package
-      const d = yield* attempt(
-        () =>
-          ShiftShare.classic(
-            base.regions,
-            end.regions,
-            base.reference && end.reference ? { base: base.reference, end: end.reference } : undefined
-          ),
-        libraryError
-      )
+      const { Matrix, ShiftShare } = yield* s3Package
+      const reference = base.reference && end.reference ? { base: base.reference, end: end.reference } : undefined
+      let split: { net: Float64Array; allocation: Float64Array } | undefined
+      let d: ReturnType<typeof ShiftShare.classic>
+      if (o.method === "dynamic") {
+        // the panel's regions without the reference row, and the reference row of every year
+        const years = panel.years.filter((y): y is number => y !== null && y >= o.base && y <= o.end)
+        const slices = yield* Effect.forEach(years, (y) => withReference(Matrix.year(panel, y), o.reference))
+        const sub: Matrix.Panel = {
+          regions: slices[0]!.regions.regions,
+          industries: slices[0]!.regions.industries,
+          years,
+          values: slices.map((x) => x.regions.values)
+        }
+        const perYear = slices.every((x) => x.reference !== undefined) ? slices.map((x) => x.reference!) : undefined
+        d = yield* attempt(
+          () => ShiftShare.dynamic(sub, { from: o.base, to: o.end, ...(perYear ? { reference: perYear } : {}) }),
+          libraryError
+        )
+      } else if (o.method === "esteban-marquillas") {
+        const em = yield* attempt(
+          () => ShiftShare.estebanMarquillas(base.regions, end.regions, reference),
+          libraryError
+        )
+        d = em.decomposition
+        split = { net: em.net.values, allocation: em.allocation.values }
+      } else {
+        d = yield* attempt(() => ShiftShare.classic(base.regions, end.regions, reference), libraryError)
+      }
       const I = d.industries.length
-      type Row = { label: string; change: number; nationalShare: number; industryMix: number; competitive: number }
+      type Row = {
+        label: string
+        change: number
+        nationalShare: number
+        industryMix: number
+        competitive: number
+        net?: number
+        allocation?: number
+      }
+      const cells = (label: string, ks: ReadonlyArray<number>): Row => {
+        const sum = (x: Float64Array) => ks.reduce((acc, k) => acc + x[k]!, 0)
+        return {
+          label,
+          change: sum(d.change),
+          nationalShare: sum(d.nationalShare),
+          industryMix: sum(d.industryMix),
+          competitive: sum(d.competitive),
+          ...(split ? { net: sum(split.net), allocation: sum(split.allocation) } : {})
+        }
+      }
       let rows: Array<Row>
       if (Option.isSome(o.region)) {
         const r = d.regions.indexOf(o.region.value)
         if (r < 0)
           return yield* new InputError({ message: `--region: "${o.region.value}" is not among the analysed regions` })
-        rows = d.industries.map((label, i) => ({
-          label,
-          change: d.change[r * I + i]!,
-          nationalShare: d.nationalShare[r * I + i]!,
-          industryMix: d.industryMix[r * I + i]!,
-          competitive: d.competitive[r * I + i]!
-        }))
+        rows = d.industries.map((label, i) => cells(label, [r * I + i]))
       } else {
-        const totals = ShiftShare.byRegion(d)
-        rows = d.regions.map((label, r) => ({
-          label,
-          change: totals.change.values[r]!,
-          nationalShare: totals.nationalShare.values[r]!,
-          industryMix: totals.industryMix.values[r]!,
-          competitive: totals.competitive.values[r]!
-        }))
+        rows = d.regions.map((label, r) =>
+          cells(
+            label,
+            Array.from({ length: I }, (_, i) => r * I + i)
+          )
+        )
       }
-      if (o.json) return yield* printJson({ base: o.base, end: o.end, rows })
-      const n = (x: number) => Math.round(x).toLocaleString("en-US")
+      if (o.json) return yield* printJson({ method: o.method, base: o.base, end: o.end, rows })
+      const n = (x: number | undefined) => (x === undefined ? "" : Math.round(x).toLocaleString("en-US"))
       yield* Console.log(
         renderTable(
           [
@@ -278,15 +329,111 @@ const shiftshare = Command.make(
             { header: "change", cell: (x) => n(x.change), align: "right" },
             { header: "national share", cell: (x) => n(x.nationalShare), align: "right" },
             { header: "industry mix", cell: (x) => n(x.industryMix), align: "right" },
-            { header: "competitive", cell: (x) => n(x.competitive), align: "right" }
+            { header: "competitive", cell: (x) => n(x.competitive), align: "right" },
+            ...(split
+              ? [
+                  { header: "net", cell: (x: Row) => n(x.net), align: "right" as const },
+                  { header: "allocation", cell: (x: Row) => n(x.allocation), align: "right" as const }
+                ]
+              : [])
           ],
           rows
+        )
+      )
+      if (o.method === "dynamic") yield* Console.log(dim(`\nsummed over the year pairs ${o.base}–${o.end}`))
+    })
+).pipe(
+  Command.withDescription(
+    "Shift-share: national share, industry mix and regional competitive effect, which add up to the change; --method dynamic or esteban-marquillas. Example: innokraft s3 shiftshare --input matrix.csv --base 2000 --end 2017 --reference-region SE --method esteban-marquillas"
+  )
+)
+
+const specialisation = Command.make(
+  "specialisation",
+  {
+    ...matrixInput,
+    json,
+    year: Options.integer("year").pipe(Options.withDescription("The year (default: the latest)"), Options.optional),
+    reference: referenceOption
+  },
+  (o) =>
+    Effect.gen(function* () {
+      const panel = yield* readPanel(o, Option.toArray(o.reference))
+      const { Matrix, Specialisation } = yield* s3Package
+      const year = Option.isSome(o.year) ? yield* yearOf(panel, o.year.value, "--year") : Matrix.year(panel)
+      const { regions: m, reference } = yield* withReference(year, o.reference)
+      const ref = reference ? { reference } : {}
+      const perRegion = yield* attempt(
+        () => ({
+          krugman: Specialisation.krugman(m, ref),
+          specialisationCoefficient: Specialisation.specialisationCoefficient(m, ref),
+          herfindahl: Specialisation.herfindahl(m),
+          normalisedHerfindahl: Specialisation.normalisedHerfindahl(m),
+          entropy: Specialisation.entropy(m),
+          theil: Specialisation.theil(m, ref),
+          hachman: Specialisation.hachman(m, ref)
+        }),
+        libraryError
+      )
+      const perIndustry = yield* attempt(
+        () => ({
+          gini: Specialisation.gini(m),
+          locationalGini: Specialisation.locationalGini(m),
+          hoover: Specialisation.hoover(m)
+        }),
+        libraryError
+      )
+      const value = (x: number) => (Number.isFinite(x) ? x : null)
+      const table = <K extends string>(
+        labels: ReadonlyArray<string>,
+        v: Record<K, { readonly values: Float64Array }>
+      ) =>
+        labels.map((label, k) => {
+          const row: Record<string, string | number | null> = { label }
+          for (const key of Object.keys(v) as Array<K>) row[key] = value(v[key].values[k]!)
+          return row as { label: string } & Record<K, number | null>
+        })
+      const regions = table(m.regions, perRegion)
+      const industries = table(m.industries, perIndustry)
+      if (o.json) {
+        return yield* printJson({
+          year: Option.isSome(o.year) ? o.year.value : (panel.years.at(-1) ?? null),
+          reference: Option.getOrNull(o.reference),
+          regions,
+          industries
+        })
+      }
+      const f = (x: number | null, d = 3) => (x === null ? "" : x.toFixed(d))
+      yield* Console.log(
+        renderTable(
+          [
+            { header: "region", cell: (r: (typeof regions)[number]) => r.label },
+            { header: "Krugman", cell: (r) => f(r.krugman), align: "right" },
+            { header: "HHI", cell: (r) => f(r.herfindahl), align: "right" },
+            { header: "HHI*", cell: (r) => f(r.normalisedHerfindahl), align: "right" },
+            { header: "entropy", cell: (r) => f(r.entropy), align: "right" },
+            { header: "Theil", cell: (r) => f(r.theil), align: "right" },
+            { header: "Hachman", cell: (r) => f(r.hachman), align: "right" }
+          ],
+          regions
+        )
+      )
+      yield* Console.log("")
+      yield* Console.log(
+        renderTable(
+          [
+            { header: "industry", cell: (r: (typeof industries)[number]) => r.label },
+            { header: "Gini", cell: (r) => f(r.gini), align: "right" },
+            { header: "locational Gini", cell: (r) => f(r.locationalGini), align: "right" },
+            { header: "Hoover", cell: (r) => f(r.hoover, 2), align: "right" }
+          ],
+          industries
         )
       )
     })
 ).pipe(
   Command.withDescription(
-    "Classic shift-share: national share, industry mix and regional competitive effect, which add up to the change. Example: innokraft s3 shiftshare --input matrix.csv --base 2000 --end 2017 --reference-region SE"
+    "Specialisation and concentration indices (EconGeo conventions, unrounded): per region Krugman (not halved), specialisation coefficient, Herfindahl (and normalised), entropy (base 2), Theil and Hachman against the reference; per industry Gini, locational Gini and Hoover. Example: innokraft s3 specialisation --input matrix.csv --reference-region SE --year 2017"
   )
 )
 
@@ -442,5 +589,5 @@ export const s3 = Command.make("s3").pipe(
   Command.withDescription(
     "Smart specialisation: location quotients, complexity, relatedness, shift-share and priority scores."
   ),
-  Command.withSubcommands([analyse, shiftshare, priorities])
+  Command.withSubcommands([analyse, shiftshare, specialisation, priorities])
 )
