@@ -15,6 +15,7 @@ import { bodyGuard, closeUnreadBody, contentSecurityPolicy, hasBody, textGuard, 
 import { FailureThrottle } from "./internal/throttle.js"
 import { landingPage } from "./Landing.js"
 import { fieldErrors, ProblemError, problem } from "./Problem.js"
+import { registerFollowUp } from "./routes/FollowUp.js"
 import { registerHealth } from "./routes/Health.js"
 import { registerLoop } from "./routes/Loop.js"
 import { registerLoopParts } from "./routes/LoopParts.js"
@@ -153,6 +154,7 @@ export const makeApp = (options: AppOptions) => {
   if (db !== undefined) {
     registerOrganisations(app, db)
     registerPortfolio(app, db)
+    registerFollowUp(app, db)
     registerRecords(app, db)
     registerObservations(app, db)
     // Settings the host left out take the configuration's defaults.

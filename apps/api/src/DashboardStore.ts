@@ -5,6 +5,7 @@ import { Caller, Kinds, Organisations, Records, Runs } from "@innokraft/store"
 import { Effect } from "effect"
 import type { Database } from "./Database.js"
 import type { DashboardData, MeasurementView, S3View } from "./dashboard/DashboardData.js"
+import { actualsOf } from "./internal/followUp.js"
 import { workspaceOf } from "./internal/workspace.js"
 import { loadCycle } from "./routes/Loop.js"
 import { computedOf as measurementOf } from "./routes/Measure.js"
@@ -53,6 +54,7 @@ export const make = (db: Database, options: { readonly dataDir?: string | undefi
       return all.map((o) => ({ id: o.id, name: o.name }))
     },
     workspace: (organisationId) => db.run(workspaceOf(anonymous, organisationId)),
+    actuals: (organisationId, links) => db.run(actualsOf(organisationId, links)),
     municipalities: async () => boundaries("kommun.geojson") ?? undefined,
     cycles: async (organisationId) => {
       const cycles = await db.run(Records.repository(Kinds.loopCycle).list(anonymous, { organisationId }))

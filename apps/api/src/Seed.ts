@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
+import { Csv } from "@innokraft/csv"
 import { Examples, type Workspace } from "@innokraft/domain"
 import { Example } from "@innokraft/loop"
 import { Ecosystem } from "@innokraft/measure"
 import { Matrix } from "@innokraft/s3"
-import { Caller, Kinds, Organisations, Transfer, type Visibility } from "@innokraft/store"
+import { Caller, Kinds, Observations, Organisations, Transfer, type Visibility } from "@innokraft/store"
 import { Effect } from "effect"
 import type { Database } from "./Database.js"
 import * as Loop from "./internal/loop.js"
@@ -131,6 +132,39 @@ export const s3Run = (dataDir: string, focus: "SE331" | "SE321"): S3.S3Input => 
   }
 }
 
+/** Shared-data files of the series an indicator link may follow, by indicator key (Eurostat rd_e_gerdreg). */
+const seriesFiles: Readonly<Record<string, string>> = {
+  rd_private_eur_hab: "eurostat-rd-nuts2/rd_private_eur_hab.nuts2.csv",
+  rd_government_eur_hab: "eurostat-rd-nuts2/rd_government_eur_hab.nuts2.csv"
+}
+
+/**
+ * The observations of every series the workspace's indicator links follow (indicator and unit), read from the shared
+ * data: yearly values of the link's NUTS region, empty (not available) values left out.
+ *
+ * @since 0.1.0
+ */
+export const followedSeries = (dataDir: string, workspace: Workspace.Workspace): Observations.Columns => {
+  const indicator: Array<string> = []
+  const unit: Array<string> = []
+  const period: Array<string> = []
+  const values: Array<number> = []
+  for (const link of workspace.indicatorLinks) {
+    const file = seriesFiles[link.indicator]
+    if (file === undefined || link.unit === undefined) continue
+    const table = Csv.parse(read(dataDir, file), { source: file })
+    const [year, nuts, value] = ["year", "nuts_id", link.indicator].map((c) => Csv.columnIndex(table, c))
+    for (const row of table.rows) {
+      if (row[nuts!] !== link.unit || row[value!] === undefined || row[value!] === "") continue
+      indicator.push(link.indicator)
+      unit.push(link.unit)
+      period.push(row[year!]!)
+      values.push(Number(row[value!]))
+    }
+  }
+  return { indicator, unit, period, value: Float64Array.from(values) }
+}
+
 const publicVisibility = (workspace: Workspace.Workspace): Array<readonly [string, string, Visibility]> =>
   Object.entries(Kinds.workspace)
     .filter(([, kind]) => !kind.personal)
@@ -143,7 +177,8 @@ const publicVisibility = (workspace: Workspace.Workspace): Array<readonly [strin
 /**
  * Seeds an empty database: the example organisations with their sourced workspaces (published), the loop's
  * synthetic walk-through cycle under Västerbotten, a measurement run of the Ecosystem preset and S3 analyses of
- * Västerbotten and Västernorrland on the real data. Each organisation is imported in one transaction and skipped
+ * Västerbotten and Västernorrland on the real data, and the observations of the series the examples' indicator links
+ * follow (Eurostat business R&D per inhabitant of Övre Norrland for Västerbotten's link). Each organisation is imported in one transaction and skipped
  * when it exists, so a second start adds nothing. Missing data files are logged and skipped.
  *
  * @since 0.1.0
@@ -245,6 +280,12 @@ export const seed = async (
       matrices: []
     }
     await db.run(Effect.flatMap(Transfer.Transfer, (t) => t.import(system, document)))
+    // the series the workspace's indicator links follow, where the shared data has them
+    const series = attempt(`the observations of ${org.id}`, () => followedSeries(dataDir!, workspace))
+    if (series !== undefined && series.value.length > 0) {
+      const importer = Caller.member(org.id, "editor", "seed")
+      await db.run(Effect.flatMap(Observations.Observations, (o) => o.import(importer, series)))
+    }
     seeded.push(org.id)
     options.log("seed: imported an example organisation", { organisation: org.id, runs: runs.length })
   }

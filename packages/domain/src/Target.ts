@@ -27,6 +27,8 @@ export const Target = z
     year: z.int().min(1900).max(2200),
     value: z.number().finite(),
     unit: z.string().optional(),
+    /** `true` for a target set for illustration (no body decided it); the reports say so beside it. */
+    illustrative: z.boolean().optional(),
     ...recordFields
   })
   .meta({ id: "Target", description: "A target value of an indicator in a year." })

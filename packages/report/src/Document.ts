@@ -69,6 +69,7 @@ table.ik-table th, table.ik-table td { border-bottom: 1px solid #ddd; padding: .
 table.ik-table thead th { border-bottom: 2px solid #555; }
 table.ik-table .num { text-align: right; white-space: nowrap; }
 table.ik-table thead th.num { white-space: normal; }
+ul.ik-facts { margin: .25rem 0 .5rem; padding-left: 1.1rem; font-size: .9rem; }
 footer.ik-notes { margin-top: 2.5rem; border-top: 1px solid #ccc; font-size: .8rem; color: #333; }
 @page { size: A4; margin: 15mm; }
 @media print {

@@ -1,7 +1,8 @@
-import { Portfolio, Strategy, type Workspace } from "@innokraft/domain"
+import { FollowUp, type IndicatorLink, Portfolio, Strategy, type Workspace } from "@innokraft/domain"
 import * as Document from "./Document.js"
 import * as Figure from "./Figure.js"
 import * as HeatMap from "./HeatMap.js"
+import { esc } from "./internal/Html.js"
 import { formatNumber, type Lang, plural } from "./Lang.js"
 import * as Lines from "./Lines.js"
 import * as StackedBars from "./StackedBars.js"
@@ -35,10 +36,12 @@ export interface StrategyReportOptions {
   /** The day the portfolio is read on (projects running then count as active). */
   readonly asOf?: NonNullable<Portfolio.Options["asOf"]>
   /**
-   * Actual values per indicator-link id (or per indicator code), e.g. from a measurement run; the workspace holds
-   * only the targets.
+   * Actual values per indicator-link id (or per indicator code), e.g. from the stored observations of the series a
+   * link follows; the workspace holds only the baselines and targets.
    */
   readonly actuals?: Readonly<Record<string, ReadonlyArray<Observation>>>
+  /** The follow-up thresholds (`FollowUp.defaultThresholds` of `@innokraft/domain` by default). */
+  readonly thresholds?: FollowUp.Thresholds
 }
 
 const t = {
@@ -86,9 +89,41 @@ const t = {
   amount: { sv: "Belopp", en: "Amount" },
   targets: { sv: "Mål och utfall för indikatorer", en: "Targets and actual values of indicators" },
   targetsLead: {
-    sv: "Målvärden (streckade) och uppmätta värden för indikatorerna som är kopplade till strategin.",
-    en: "Target values (dashed) and measured values of the indicators linked to the strategy."
+    sv: "Uppmätta värden och vägen från utgångsläget till målen (streckad) för indikatorn som följer upp",
+    en: "Measured values and the path from the baseline to the targets (dashed) of the indicator that follows up"
   },
+  rule: {
+    sv: "Status: var det senaste utfallet står på den raka vägen från utgångsläget till målet. I fas när minst 90 % av den förväntade förändringen är nådd, risk från 50 %, annars ur fas; uppgift saknas utan utgångsläge eller utfall.",
+    en: "Status: where the latest actual stands on the straight path from the baseline to the target. On track from 90 % of the expected change, at risk from 50 %, else off track; no data without a baseline or an actual."
+  },
+  path: { sv: "Väg mot målen", en: "Path to the targets" },
+  value: { sv: "Värde", en: "Value" },
+  statusTable: { sv: "Status per målår", en: "Status per target year" },
+  judgedOn: { sv: "Senaste utfall (år)", en: "Latest actual (year)" },
+  expected: { sv: "Förväntat då", en: "Expected then" },
+  status: { sv: "Status", en: "Status" },
+  statuses: {
+    "on-track": { sv: "i fas", en: "on track" },
+    "at-risk": { sv: "risk", en: "at risk" },
+    "off-track": { sv: "ur fas", en: "off track" },
+    "no-data": { sv: "uppgift saknas", en: "no data" }
+  },
+  illustrative: { sv: "illustrativt", en: "illustrative" },
+  illustrativeNote: {
+    sv: "Målen markerade illustrativt är inte beslutade; de visar hur uppföljningen fungerar.",
+    en: "The targets marked illustrative have not been decided; they show how the follow-up works."
+  },
+  subjectLabel: { sv: "Följer upp", en: "Follows up" },
+  subject: {
+    strategy: { sv: "Strategi", en: "Strategy" },
+    goal: { sv: "Mål", en: "Goal" },
+    effort: { sv: "Insats", en: "Effort" },
+    strengthArea: { sv: "Styrkeområde", en: "Strength area" }
+  },
+  series: { sv: "Serie", en: "Series" },
+  baseline: { sv: "Utgångsläge", en: "Baseline" },
+  latest: { sv: "Senaste värde", en: "Latest value" },
+  none: { sv: "saknas", en: "none" },
   noTargets: { sv: "Inga indikatorer med mål eller utfall.", en: "No indicators with targets or actual values." },
   target: { sv: "Mål", en: "Target" },
   actual: { sv: "Utfall", en: "Actual" },
@@ -100,6 +135,89 @@ const t = {
 } as const
 
 const fill = (s: string, n: number) => s.replaceAll("{n}", String(n))
+
+const subjectTitle = (workspace: Workspace.Workspace, subject: IndicatorLink.IndicatorLink["subject"], lang: Lang) => {
+  const found =
+    subject.kind === "strategy"
+      ? workspace.strategies.find((x) => x.id === subject.id)?.title
+      : subject.kind === "goal"
+        ? workspace.goals.find((x) => x.id === subject.id)?.title
+        : subject.kind === "effort"
+          ? workspace.efforts.find((x) => x.id === subject.id)?.title
+          : workspace.strengthAreas.find((x) => x.id === subject.id)?.name
+  return `${t.subject[subject.kind][lang]}: ${found?.[lang] ?? subject.id}`
+}
+
+/**
+ * One indicator link's follow-up: the series and the path from the baseline through the targets as a line chart,
+ * the status of each target year, and the latest value with its year and source.
+ */
+const followUpHtml = (workspace: Workspace.Workspace, f: FollowUp.LinkFollowUp, lang: Lang): string => {
+  const { link } = f
+  const name = link.name?.[lang] ?? link.indicator
+  const measure = link.measure?.[lang] ?? workspace.targets.find((x) => x.indicatorLinkId === link.id && x.unit)?.unit
+  const digits = 1
+  const value = (v: number) => `${formatNumber(v, lang, digits)}${measure ? ` ${measure}` : ""}`
+  // the path: the baseline and the targets, straight between them (its value in a year between is what it expects)
+  const path = [...(f.baseline ? [f.baseline] : []), ...f.targets.map((x) => ({ year: x.year, value: x.value }))]
+  const periods = [...new Set([...path.map((p) => p.year), ...f.actuals.map((a) => a.year)])].sort((a, b) => a - b)
+  const onPath = (year: number): number | null => {
+    const after = path.findIndex((p) => p.year >= year)
+    if (after < 0) return null
+    const b = path[after]!
+    if (b.year === year) return b.value
+    const a = path[after - 1]
+    return a === undefined ? null : a.value + ((b.value - a.value) * (year - a.year)) / (b.year - a.year)
+  }
+  const chart = Figure.render(
+    Lines.render({
+      title: name,
+      description: `${t.targetsLead[lang]} ${subjectTitle(workspace, link.subject, lang)}.`,
+      lang,
+      periods,
+      series: [
+        { label: t.actual[lang], values: periods.map((p) => f.actuals.find((a) => a.year === p)?.value ?? null) },
+        { label: t.path[lang], values: periods.map(onPath), dashed: true }
+      ],
+      valueLabel: measure ?? t.value[lang],
+      periodLabel: t.year[lang],
+      digits
+    })
+  )
+  const illustrative = f.targets.some((x) => x.illustrative)
+  const table = Table.render({
+    caption: `${t.statusTable[lang]}: ${name}`,
+    columns: [
+      { label: t.year[lang] },
+      { label: t.target[lang], numeric: true, digits },
+      { label: t.judgedOn[lang] },
+      { label: t.expected[lang], numeric: true, digits },
+      { label: t.status[lang] }
+    ],
+    rows: f.targets.map((x) => [
+      `${x.year}${x.illustrative ? ` (${t.illustrative[lang]})` : ""}`,
+      x.value,
+      x.actual ? `${formatNumber(x.actual.value, lang, digits)} (${x.actual.year})` : "–",
+      x.expected,
+      t.statuses[x.status][lang]
+    ]),
+    lang
+  })
+  const source = link.seriesSource
+  const facts = [
+    `${t.subjectLabel[lang]}: ${subjectTitle(workspace, link.subject, lang)}`,
+    `${t.series[lang]}: ${link.indicator}${link.unit ? `, ${link.unit}` : ""}${source ? ` (${source.title})` : ""}`,
+    `${t.baseline[lang]}: ${f.baseline ? `${value(f.baseline.value)} (${f.baseline.year})` : t.none[lang]}`,
+    `${t.latest[lang]}: ${f.latest ? `${value(f.latest.value)} (${f.latest.year})` : t.none[lang]}`
+  ]
+  return (
+    `<h3>${esc(name)}</h3><ul class="ik-facts">${facts.map((x) => `<li>${esc(x)}</li>`).join("")}</ul>` +
+    chart +
+    table +
+    (illustrative ? `<p>${esc(t.illustrativeNote[lang])}</p>` : "") +
+    (link.note ? `<p class="ik-lead">${esc(link.note)}</p>` : "")
+  )
+}
 
 /**
  * Funding amounts by year and source, one table per currency: `amounts[year][source]`. Amounts without a closed
@@ -217,35 +335,19 @@ export const render = (workspace: Workspace.Workspace, options: StrategyReportOp
   if (unknown > 0) fundingHtml += `<p>${fill(plural(unknown, t.unknown[lang], lang), unknown)}</p>`
   sections.push({ heading: t.funding[lang], lead: t.fundingLead[lang], html: fundingHtml })
 
-  let targetsHtml = ""
-  for (const link of workspace.indicatorLinks) {
-    const targets = workspace.targets.filter((x) => x.indicatorLinkId === link.id)
-    const actuals = options.actuals?.[link.id] ?? options.actuals?.[link.indicator] ?? []
-    if (targets.length === 0 && actuals.length === 0) continue
-    const periods = [...new Set([...targets.map((x) => x.year), ...actuals.map((a) => a.year)])].sort((a, b) => a - b)
-    const at = <T extends { year: number; value: number }>(xs: ReadonlyArray<T>) =>
-      periods.map((p) => xs.find((x) => x.year === p)?.value ?? null)
-    const name = link.name?.[lang] ?? link.indicator
-    const unit = targets.find((x) => x.unit !== undefined)?.unit
-    targetsHtml += Figure.render(
-      Lines.render({
-        title: name,
-        description: `${t.targetsLead[lang]} (${link.indicator})`,
-        lang,
-        periods,
-        series: [
-          { label: t.actual[lang], values: at(actuals) },
-          { label: t.target[lang], values: at(targets), dashed: true }
-        ],
-        valueLabel: unit ?? t.amount[lang],
-        zero: true
-      })
-    )
-  }
+  const followUps = FollowUp.followUp(
+    workspace,
+    (link) => options.actuals?.[link.id] ?? options.actuals?.[link.indicator] ?? [],
+    options.thresholds
+  )
+  const targetsHtml = followUps
+    .filter((f) => f.targets.length > 0 || f.actuals.length > 0)
+    .map((f) => followUpHtml(workspace, f, lang))
+    .join("")
   sections.push({
     heading: t.targets[lang],
     lead: t.targetsLead[lang],
-    html: targetsHtml || `<p>${t.noTargets[lang]}</p>`
+    html: targetsHtml === "" ? `<p>${t.noTargets[lang]}</p>` : `${targetsHtml}<p class="ik-lead">${t.rule[lang]}</p>`
   })
 
   const total = funding.map((f) => {

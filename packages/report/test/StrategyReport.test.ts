@@ -59,6 +59,24 @@ describe("StrategyReport", () => {
     expect(keys).toContain('<span class="v">0</span><span class="l">Pågående projekt</span>')
     expect(keys).toContain('<span class="v">2</span><span class="l">Beslutade projekt</span>')
     expect(html).toContain("(ersatt)")
-    expect(html).toContain("Inga indikatorer med mål eller utfall.")
+    // Västerbotten's link to Övre Norrland's business R&D: without actuals no data, with Eurostat's 2015 and 2017
+    // values off track (250.0 in 2017 against the 280.56 the path to 300 in 2025 expects), the targets illustrative
+    expect(html).toContain("<td>uppgift saknas</td>")
+    const followed = StrategyReport.render(Examples.vasterbotten, {
+      lang: "en",
+      actuals: {
+        "vasterbotten-ris-2022-goal-1-rd-business": [
+          { year: 2015, value: 275.7 },
+          { year: 2017, value: 250 }
+        ]
+      }
+    })
+    expect(followed).toContain(
+      '<tr><th scope="row">2025 (illustrative)</th><td class="num">300</td><td>250 (2017)</td><td class="num">280.6</td><td>off track</td></tr>'
+    )
+    expect(followed).toContain("<li>Latest value: 250 EUR per inhabitant (2017)</li>")
+    expect(followed).toContain("<li>Baseline: 275.7 EUR per inhabitant (2015)</li>")
+    expect(followed).toContain("Series: rd_private_eur_hab, SE33 (Eurostat rd_e_gerdreg")
+    expect(followed).toContain("have not been decided")
   })
 })

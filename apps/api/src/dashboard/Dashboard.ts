@@ -106,6 +106,10 @@ export const dashboard = (data: DashboardData, options: DashboardOptions = {}): 
   })
 
   const organisation = async (id: string) => (await data.organisations()).find((o) => o.id === id)
+  const actualsOf = async (organisationId: string, workspace: Workspace.Workspace) =>
+    data.actuals === undefined || workspace.indicatorLinks.length === 0
+      ? {}
+      : await data.actuals(organisationId, workspace.indicatorLinks)
 
   app.get("/", async (c) => {
     const lang = langOf(c.req.query("lang"))
@@ -149,8 +153,11 @@ export const dashboard = (data: DashboardData, options: DashboardOptions = {}): 
     const org = await organisation(c.req.param("id"))
     const workspace = org && (await data.workspace(org.id))
     if (org === undefined || workspace === undefined) return c.html(Message.notFound(c.req.path, lang), 404)
-    const current = workspace.strategies.filter(Strategy.isCurrent).map((s) => s.id)
-    const document = StrategyReport.render(forStrategies(workspace, current), { lang })
+    const current = forStrategies(
+      workspace,
+      workspace.strategies.filter(Strategy.isCurrent).map((s) => s.id)
+    )
+    const document = StrategyReport.render(current, { lang, actuals: await actualsOf(org.id, current) })
     return c.html(
       ReportPage.render({ lang, title: t.strategyReport[lang], path: c.req.path, organisation: org, document })
     )
@@ -163,7 +170,8 @@ export const dashboard = (data: DashboardData, options: DashboardOptions = {}): 
     const strategy = workspace?.strategies.find((s) => s.id === c.req.param("strategy"))
     if (org === undefined || workspace === undefined || strategy === undefined)
       return c.html(Message.notFound(c.req.path, lang), 404)
-    const document = StrategyReport.render(forStrategies(workspace, [strategy.id]), { lang })
+    const part = forStrategies(workspace, [strategy.id])
+    const document = StrategyReport.render(part, { lang, actuals: await actualsOf(org.id, part) })
     const title = `${t.strategyReport[lang]}: ${strategy.title[lang]}`
     return c.html(ReportPage.render({ lang, title, path: c.req.path, organisation: org, document }))
   })

@@ -1,4 +1,4 @@
-import type { Workspace } from "@innokraft/domain"
+import type { FollowUp, IndicatorLink, Workspace } from "@innokraft/domain"
 import type { CycleDocument } from "@innokraft/loop"
 import type { Build, Uncertainty } from "@innokraft/measure"
 import type { S3Report } from "@innokraft/report"
@@ -63,6 +63,14 @@ export interface DashboardData {
    */
   readonly peopleWithheld?: boolean
   readonly measurements: (organisationId: string) => Promise<ReadonlyArray<MeasurementView>>
+  /**
+   * The actual values of the series the given indicator links follow (by link id), e.g. from the organisation's
+   * stored observations; without it the follow-up shows targets without actuals.
+   */
+  readonly actuals?: (
+    organisationId: string,
+    links: ReadonlyArray<IndicatorLink.IndicatorLink>
+  ) => Promise<Readonly<Record<string, ReadonlyArray<FollowUp.Point>>>>
   readonly s3Analyses: (organisationId: string) => Promise<ReadonlyArray<S3View>>
   /**
    * Municipality boundaries (a parsed FeatureCollection with `KnKod`/`KnNamn`, e.g.

@@ -234,7 +234,15 @@ describe("the dashboard over the example data", () => {
     // Västerbotten's current follow-up leaves the superseded RIS 2017 out; its own page marks it
     const current = decode((await get("/org/region-vasterbotten/strategy")).html)
     expect(current).toContain('<span class="v">2</span><span class="l">Strategier</span>')
-    expect(current).not.toContain("(2017)")
+    expect(current).not.toContain("Regional innovationsstrategi för Västerbotten (2017)")
+    // the RIS 2022's goal follows Övre Norrland's business R&D: Eurostat's 250.0 (2017) against the path from 275.7
+    // (2015) to the illustrative 300 (2025) and 400 (2030) is off track for both
+    const ris = decode((await get("/org/region-vasterbotten/strategy/vasterbotten-ris-2022")).html)
+    expect(ris).toContain("<li>Senaste värde: 250 euro per invånare (2017)</li>")
+    expect(ris).toContain("<li>Utgångsläge: 275,7 euro per invånare (2015)</li>")
+    expect(count(ris, /<td>ur fas<\/td>/g)).toBe(2)
+    expect(ris).toContain('<th scope="row">2030 (illustrativt)</th>')
+    expect(count(ris, /<g class="ik-line">/g)).toBe(2)
     const old = decode((await get("/org/region-vasterbotten/strategy/vasterbotten-ris-2017")).html)
     expect(old).toContain("Regional innovationsstrategi för Västerbotten (2017) (ersatt)")
   })

@@ -274,6 +274,45 @@ describe("the dashboard of the seeded database tells what the API says", { tags:
     await page.close()
   }, 120_000)
 
+  it("shows the follow-up of Västerbotten's RIS with the API's actuals and statuses", async () => {
+    const page = await browser.newPage()
+    const answer = await api<{
+      links: ReadonlyArray<{
+        latest: { year: number; value: number }
+        targets: ReadonlyArray<{ year: number; status: string }>
+      }>
+    }>("/v1/strategies/vasterbotten-ris-2022/follow-up?organisation=region-vasterbotten")
+    expect(answer.links).toHaveLength(1)
+    const labels: Record<string, Record<Lang, string>> = {
+      "on-track": { sv: "i fas", en: "on track" },
+      "at-risk": { sv: "risk", en: "at risk" },
+      "off-track": { sv: "ur fas", en: "off track" },
+      "no-data": { sv: "uppgift saknas", en: "no data" }
+    }
+    for (const lang of ["sv", "en"] as const) {
+      await page.goto(
+        new URL(`/org/region-vasterbotten/strategy/vasterbotten-ris-2022${lang === "en" ? "?lang=en" : ""}`, server.url)
+          .href
+      )
+      const rows = await page.$$eval("table", (tables) => {
+        const table = tables.find((t) =>
+          /^(Status per målår|Status per target year)/.test(t.caption?.textContent ?? "")
+        )
+        return [...(table?.querySelectorAll("tbody tr") ?? [])].map((tr) => [
+          tr.querySelector("th")?.textContent ?? "",
+          tr.querySelector("td:last-child")?.textContent ?? ""
+        ])
+      })
+      expect(rows.map(([year, status]) => [Number.parseInt(year!, 10), status])).toEqual(
+        answer.links[0]!.targets.map((t) => [t.year, labels[t.status]![lang]])
+      )
+      const latest = answer.links[0]!.latest
+      const facts = await page.$$eval("ul.ik-facts li", (lis) => lis.map((li) => li.textContent ?? ""))
+      expect(facts.some((f) => f.includes(`(${latest.year})`) && f.includes(String(latest.value)))).toBe(true)
+    }
+    await page.close()
+  }, 60_000)
+
   it("answers a browser's unknown address with an HTML page and an API client's with problem+json", async () => {
     const page = await browser.newPage()
     const origin = new URL(server.url).origin

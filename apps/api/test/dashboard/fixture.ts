@@ -157,7 +157,19 @@ export const exampleData = (): DashboardData => ({
   measurements: async (id) => (id === "region-vasterbotten" ? [ecosystemView()] : []),
   s3Analyses: async (id) =>
     id === "region-vasterbotten" ? [s3Vasterbotten()] : id === "region-vasternorrland" ? [s3Vasternorrland()] : [],
-  municipalities: async () => municipalities()
+  municipalities: async () => municipalities(),
+  actuals: async (_organisationId, links) =>
+    Object.fromEntries(links.map((l) => [l.id, l.unit === undefined ? [] : series(l.indicator, l.unit)]))
 })
+
+/** A yearly Eurostat R&D series of a NUTS 2 region from shared/data (empty values left out). */
+const series = (indicator: string, unit: string): ReadonlyArray<{ year: number; value: number }> => {
+  const file = `${indicator}.nuts2.csv`
+  const rows = read("eurostat-rd-nuts2", file).trim().split("\n").slice(1)
+  return rows
+    .map((line) => line.split(","))
+    .filter(([, nuts, , value]) => nuts === unit && value !== undefined && value !== "")
+    .map(([year, , , value]) => ({ year: Number(year), value: Number(value) }))
+}
 
 const municipalities = once(() => JSON.parse(read("se-boundaries", "kommun.geojson")) as unknown)

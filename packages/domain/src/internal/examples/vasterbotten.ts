@@ -488,8 +488,48 @@ export const vasterbotten: Workspace = {
       sources: [actionPlanDocument, osirisActionPlan]
     }
   ],
-  indicatorLinks: [],
-  targets: [],
+  indicatorLinks: [
+    {
+      id: "vasterbotten-ris-2022-goal-1-rd-business",
+      indicator: "rd_private_eur_hab",
+      subject: { kind: "goal", id: "vasterbotten-ris-2022-goal-1" },
+      name: {
+        sv: "FoU-utgifter i näringslivet per invånare, Övre Norrland",
+        en: "Business R&D expenditure per inhabitant, Upper Norrland"
+      },
+      unit: "SE33",
+      measure: { sv: "euro per invånare", en: "EUR per inhabitant" },
+      seriesSource: {
+        title: "Eurostat rd_e_gerdreg, sector of performance BES (via Nesta EURITO indicators)",
+        url: "https://ec.europa.eu/eurostat/cache/metadata/en/rd_esms.htm"
+      },
+      baseline: { year: 2015, value: 275.7 },
+      note:
+        "Our link, not the region's: the RIS 2022–2030 names no indicator for the goal. Sweden reports regional R&D in " +
+        "odd years only; Övre Norrland (SE33, NUTS 2) is the smallest region the series covers, so it stands for " +
+        "Västerbotten."
+    }
+  ],
+  targets: [
+    {
+      id: "vasterbotten-rd-business-2025",
+      indicatorLinkId: "vasterbotten-ris-2022-goal-1-rd-business",
+      year: 2025,
+      value: 300,
+      unit: "EUR per inhabitant",
+      illustrative: true,
+      note: "Illustrative: no target has been decided; set for the example of a follow-up."
+    },
+    {
+      id: "vasterbotten-rd-business-2030",
+      indicatorLinkId: "vasterbotten-ris-2022-goal-1-rd-business",
+      year: 2030,
+      value: 400,
+      unit: "EUR per inhabitant",
+      illustrative: true,
+      note: "Illustrative: no target has been decided; set for the example of a follow-up."
+    }
+  ],
   contacts: [],
   note:
     "Built only from sourced facts (see the sources on each record). Gaps: the nine strength areas' names and the " +
