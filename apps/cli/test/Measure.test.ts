@@ -340,3 +340,34 @@ describe("innokraft measure sensitivity --sobol", () => {
     expect(stderr).toContain("--workers: the --sobol analysis runs on one thread")
   })
 })
+
+describe("innokraft measure preset", () => {
+  it("ecosystem --sources: the Swedish NUTS 2 framework on the open data ranks as the package README shows", () => {
+    const shared = join(import.meta.dirname, "../../../../shared/data")
+    const { code, stdout } = innokraft([
+      "measure",
+      "preset",
+      "ecosystem",
+      "--sources",
+      shared,
+      "--period",
+      "2017",
+      "--json"
+    ])
+    expect(code).toBe(0)
+    const out = JSON.parse(stdout) as { ranks: Record<string, number> }
+    expect(out.ranks).toEqual({ SE11: 1, SE23: 2, SE22: 3, SE12: 4, SE33: 5, SE21: 6, SE32: 7, SE31: 8 })
+  })
+
+  it("ris --data: names the file and line of an indicator the RIS does not have; without --data says what it needs", () => {
+    const data = join(dir, "ris.csv")
+    writeFileSync(data, "unit,indicator,period,value\nSE11,1.1.2,2023,55.1\nSE11,9.9.9,2023,1\n")
+    const bad = innokraft(["measure", "preset", "ris", "--data", data])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain("ris.csv:3")
+    expect(bad.stderr).toContain("9.9.9")
+    const none = innokraft(["measure", "preset", "ris"])
+    expect(none.code).toBe(1)
+    expect(none.stderr).toContain("--data: the ris preset needs a long CSV of the RIS indicators")
+  })
+})

@@ -57,6 +57,37 @@ export const load = (paths: { imeta: string; idata: string; spec: string }) =>
     return { framework, data, spec }
   })
 
+/** The ranking of a build's top index as a table (the first `top` rows). */
+const rankingTable = (
+  results: {
+    ranks: Record<string, number | null>
+    stages: Record<string, Record<string, Record<string, number | null>>>
+  },
+  framework: { aggregates: ReadonlyArray<{ code: string; parent: string | null }> },
+  top: number
+) => {
+  const ranking = Object.entries(results.ranks)
+    .filter((entry): entry is [string, number] => entry[1] !== null)
+    .sort((a, b) => a[1] - b[1])
+  const index = results.stages.Aggregated
+  const root = framework.aggregates.find((a) => a.parent === null)?.code
+  return renderTable(
+    [
+      { header: "rank", cell: ([, r]: [string, number]) => String(r), align: "right" },
+      { header: "unit", cell: ([u]) => u },
+      {
+        header: root ?? "index",
+        cell: ([u]) => {
+          const v = root === undefined ? undefined : index?.[u]?.[root]
+          return typeof v === "number" ? v.toFixed(2) : ""
+        },
+        align: "right"
+      }
+    ],
+    ranking.slice(0, top)
+  )
+}
+
 const build = Command.make(
   "build",
   {
@@ -81,28 +112,7 @@ const build = Command.make(
       for (const w of result.warnings) yield* Console.error(`warning: ${w.stage}: ${w.message}`)
       if (Option.isSome(out)) yield* writeJson(out.value, results)
       if (json) return yield* printJson(results)
-      const ranking = Object.entries(results.ranks)
-        .filter((entry): entry is [string, number] => entry[1] !== null)
-        .sort((a, b) => a[1] - b[1])
-      const index = results.stages.Aggregated
-      const root = framework.aggregates.find((a) => a.parent === null)?.code
-      yield* Console.log(
-        renderTable(
-          [
-            { header: "rank", cell: ([, r]: [string, number]) => String(r), align: "right" },
-            { header: "unit", cell: ([u]) => u },
-            {
-              header: root ?? "index",
-              cell: ([u]) => {
-                const v = root === undefined ? undefined : index?.[u]?.[root]
-                return typeof v === "number" ? v.toFixed(2) : ""
-              },
-              align: "right"
-            }
-          ],
-          ranking.slice(0, top)
-        )
-      )
+      yield* Console.log(rankingTable(results, framework, top))
       if (Option.isSome(out)) yield* Console.log(`\n${out.value}: written (${Object.keys(results.stages).join(", ")})`)
     })
 ).pipe(
@@ -450,6 +460,87 @@ const buildStage = (
     return { framework, data, spec, result, ds }
   })
 
+const preset = Command.make(
+  "preset",
+  {
+    name: Args.choice([
+      ["ris", "ris"],
+      ["ecosystem", "ecosystem"]
+    ] as const).pipe(
+      Args.withDescription("ris (the Regional Innovation Scoreboard method) or ecosystem (Swedish NUTS 2)")
+    ),
+    data: Options.file("data").pipe(
+      Options.withDescription("Long CSV unit, indicator, period, value with the preset's indicator codes"),
+      Options.optional
+    ),
+    sources: Options.directory("sources").pipe(
+      Options.withDescription(
+        "ecosystem only: a folder laid out as shared/data (eurostat-rd-nuts2, eurostat-empers-se, scb-employment-nuts2) to read the four open-data files from, instead of --data"
+      ),
+      Options.optional
+    ),
+    spec: Options.file("spec").pipe(
+      Options.withDescription("A spec.json to use instead of the preset's own (e.g. other weights)"),
+      Options.optional
+    ),
+    period: inputs.period,
+    json,
+    out: Options.file("out").pipe(Options.withDescription("Write results.json here"), Options.optional),
+    top: Options.integer("top").pipe(Options.withDescription("Rows of the ranking to print"), Options.withDefault(15))
+  },
+  ({ name, data: dataPath, sources, spec: specPath, period, json, out, top }) =>
+    Effect.gen(function* () {
+      const { Build, Data, Ecosystem, Ris, Spec } = yield* measurePackage
+      const framework = name === "ris" ? Ris.framework() : Ecosystem.framework()
+      let data: ReturnType<typeof Data.fromLongCsv>
+      if (Option.isSome(dataPath)) {
+        const text = yield* readText(dataPath.value)
+        data = yield* attempt(
+          () => Data.fromLongCsv(text, { source: dataPath.value, framework, ...Tables.csvFormatOf(text) }),
+          inputError
+        )
+      } else if (name === "ecosystem" && Option.isSome(sources)) {
+        const dir = sources.value
+        const [rdPrivate, rdGovernment, empers, scb] = yield* Effect.all([
+          readText(`${dir}/eurostat-rd-nuts2/rd_private_eur_hab.nuts2.csv`),
+          readText(`${dir}/eurostat-rd-nuts2/rd_government_eur_hab.nuts2.csv`),
+          readText(`${dir}/eurostat-empers-se/empers_se_nuts_2000_2018.csv`),
+          readText(`${dir}/scb-employment-nuts2/employment_nuts2_sni_section_2016_2021.csv`)
+        ])
+        data = yield* attempt(() => Ecosystem.data({ rdPrivate, rdGovernment, empers, scb }), inputError)
+      } else {
+        return yield* new InputError({
+          message:
+            name === "ris"
+              ? "--data: the ris preset needs a long CSV of the RIS indicators (unit, indicator, period, value)"
+              : "--data or --sources: the ecosystem preset needs a long CSV or the folder of its open-data files"
+        })
+      }
+      const spec = Option.isSome(specPath)
+        ? yield* Effect.flatMap(readJson(specPath.value), (j) =>
+            attempt(() => Spec.parse(j, specPath.value), inputError)
+          )
+        : name === "ris"
+          ? Ris.spec
+          : Ecosystem.spec
+      const result = yield* attempt(
+        () => Build.build(framework, data, spec, Option.isSome(period) ? { period: period.value } : {}),
+        inputError
+      )
+      const results = Build.toJson(result)
+      for (const w of result.warnings) yield* Console.error(`warning: ${w.stage}: ${w.message}`)
+      if (Option.isSome(out)) yield* writeJson(out.value, results)
+      if (json) return yield* printJson(results)
+      yield* Console.log(`${name}: ${framework.levels[0]!.length} indicators, ${result.period}`)
+      yield* Console.log(rankingTable(results, framework, top))
+      if (Option.isSome(out)) yield* Console.log(`\n${out.value}: written`)
+    })
+).pipe(
+  Command.withDescription(
+    "Builds a named preset — ris (Regional Innovation Scoreboard: outlier cap, square root of skewed indicators, min–max, unweighted mean) or ecosystem (the Swedish NUTS 2 framework on Eurostat and SCB data) — with its own framework and spec. Example: innokraft measure preset ecosystem --sources ../shared/data --period 2017"
+  )
+)
+
 const coherence = Command.make(
   "coherence",
   {
@@ -685,5 +776,5 @@ const whatIf = Command.make(
  */
 export const measure = Command.make("measure").pipe(
   Command.withDescription("Composite indicators: build an index through COINr's pipeline, and test its robustness."),
-  Command.withSubcommands([build, sensitivity, compare, coherence, weights, whatIf])
+  Command.withSubcommands([build, preset, sensitivity, compare, coherence, weights, whatIf])
 )
