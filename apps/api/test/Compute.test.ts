@@ -254,3 +254,48 @@ describe("observations", () => {
     expect(ragged.status).toBe(400)
   })
 })
+
+describe("measurement runs: bad numbers (#16)", () => {
+  const read = (f: string) => readFileSync(join(dataDir, "coinr-asem", f), "utf8")
+  const asem = (id: string, spec: Record<string, unknown>, uncertainty?: Record<string, unknown>) => ({
+    id,
+    source: { kind: "coinr", iMeta: read("ASEM_iMeta.csv"), iData: read("ASEM_iData.csv") },
+    spec: {
+      denominate: true,
+      impute: { method: "groupMean", group: "EurAsia_group" },
+      screen: { minDataShare: 0.9 },
+      treat: { method: "winsorise", winmax: 5 },
+      normalise: { method: "minmax", range: [0, 100] },
+      aggregate: { method: "amean" },
+      ...spec
+    },
+    ...(uncertainty ? { uncertainty } : {})
+  })
+  const post = (input: unknown) =>
+    s.app.request("/v1/measure/runs", { method: "POST", headers: auth(s.tokens.vbEditor), body: JSON.stringify(input) })
+
+  it("the geometric mean over a zero is a 400 naming it, and nothing is stored", async () => {
+    const res = await post(asem("gmean-zero", { aggregate: { method: "gmean" } }))
+    expect(res.status).toBe(400)
+    expect(res.headers.get("content-type")).toContain("application/problem+json")
+    expect(JSON.stringify(await res.json())).toMatch(/the geometric mean needs values > 0, found \w+ = 0 for unit/)
+    const after = await s.app.request("/v1/measure/runs/gmean-zero/ranks", { headers: auth(s.tokens.vbViewer) })
+    expect(after.status).toBe(404)
+  })
+
+  it("uncertainty runs that fail are counted; ranks come with the build's warnings", async () => {
+    const res = await post(asem("ua-failed", {}, { runs: 30, seed: 2, assumptions: { aggregate: ["amean", "gmean"] } }))
+    expect(res.status).toBe(201)
+    const headers = auth(s.tokens.vbViewer)
+    const ua = await body<{ stats: Array<unknown>; failed: number }>(
+      await s.app.request("/v1/measure/runs/ua-failed/uncertainty", { headers })
+    )
+    expect(ua.stats).toHaveLength(51)
+    expect(ua.failed).toBeGreaterThan(0)
+    expect(ua.failed).toBeLessThan(30)
+    const ranks = await body<{ warnings: Array<unknown> }>(
+      await s.app.request("/v1/measure/runs/ua-failed/ranks", { headers })
+    )
+    expect(ranks.warnings).toEqual([])
+  })
+})

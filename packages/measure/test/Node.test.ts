@@ -82,3 +82,15 @@ describe("Uncertainty.runParallel (@innokraft/measure/node)", { timeout: 60_000 
     )
   })
 })
+
+describe("Uncertainty.runParallel: failed runs are counted as in one thread", () => {
+  it("gmean over min–max [0, 100]: the same failed count, first failure and ranks", async () => {
+    const o = { runs: 30, seed: 5, assumptions: { aggregate: ["amean", "gmean"] } } as const
+    const single = Uncertainty.run(framework, data, asemSpec, o)
+    const parallel = await NodeUncertainty.runParallel(framework, data, asemSpec, { ...o, workers: 2 })
+    expect(single.failed).toBeGreaterThan(0)
+    expect(parallel.failed).toBe(single.failed)
+    expect(parallel.firstFailure).toBe(single.firstFailure)
+    expect(Buffer.from(parallel.ranks.buffer).equals(Buffer.from(single.ranks.buffer))).toBe(true)
+  })
+})

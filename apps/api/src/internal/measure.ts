@@ -163,5 +163,7 @@ export const summary = (computed: Computed, reference: string | undefined) => ({
   ...Build.toJson(computed.build),
   groups: groups(computed.build, reference),
   coherence: coherence(computed.build),
-  uncertainty: computed.uncertainty === undefined ? null : computed.uncertainty.stats
+  uncertainty: computed.uncertainty === undefined ? null : computed.uncertainty.stats,
+  /** Uncertainty runs whose build failed (left out of the statistics, as COINr's NA regenerations). */
+  uncertaintyFailed: computed.uncertainty === undefined ? null : computed.uncertainty.failed
 })

@@ -60,10 +60,17 @@ export const registerMeasure = (app: OpenAPIHono, db: Database, computing: Compu
   app.openapi(
     sub(
       "ranks",
-      "Rank of the top-level index per unit",
-      z.object({ ranks: z.record(z.string(), z.number().nullable()) })
+      "Rank of the top-level index per unit, and the build's warnings (e.g. a constant indicator, as COINr warns)",
+      z.object({
+        ranks: z.record(z.string(), z.number().nullable()),
+        warnings: z.array(z.object({ stage: z.string(), code: z.string(), message: z.string() }))
+      })
     ),
-    (async (c: Context) => c.json({ ranks: (await result(c)).ranks }, 200)) as never
+    (async (c: Context) => {
+      const r = await result(c)
+      // runs stored before warnings existed have none
+      return c.json({ ranks: r.ranks, warnings: r.warnings ?? [] }, 200)
+    }) as never
   )
   app.openapi(
     sub(
@@ -91,10 +98,13 @@ export const registerMeasure = (app: OpenAPIHono, db: Database, computing: Compu
   app.openapi(
     sub(
       "uncertainty",
-      "Median rank and 5–95 % interval per unit (when the run asked for an uncertainty analysis)",
-      z.object({ stats: z.array(z.unknown()).nullable() })
+      "Median rank and 5–95 % interval per unit (when the run asked for an uncertainty analysis), and how many runs failed and were left out",
+      z.object({ stats: z.array(z.unknown()).nullable(), failed: z.number().int().nullable() })
     ),
-    (async (c: Context) => c.json({ stats: (await result(c)).uncertainty }, 200)) as never
+    (async (c: Context) => {
+      const r = await result(c)
+      return c.json({ stats: r.uncertainty, failed: r.uncertainty === null ? null : (r.uncertaintyFailed ?? 0) }, 200)
+    }) as never
   )
   return app
 }
