@@ -2,6 +2,13 @@ import type { Child, FC } from "hono/jsx"
 import { link, t } from "./internal/text.js"
 import { to, type View } from "./internal/view.js"
 
+const sections = [
+  ["/", t.portfolio],
+  ["/strategies", { sv: "Strategier", en: "Strategies" }],
+  ["/goals", { sv: "Mål", en: "Goals" }],
+  ["/efforts", { sv: "Insatser", en: "Efforts" }]
+] as const
+
 /**
  * The hidden field that carries the CSRF token in every form.
  *
@@ -82,6 +89,19 @@ export const Layout: FC<{ view: View; title: string; children?: Child }> = ({ vi
             </nav>
           </div>
         </header>
+        {session === undefined ? null : (
+          <nav class="sections" aria-label={t.sections[lang]}>
+            <ul>
+              {sections.map(([path, name]) => (
+                <li>
+                  <a href={to(view, path)} aria-current={view.path === path ? "page" : undefined}>
+                    {name[lang]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <main id="main">
           <h1>{title}</h1>
           {children}

@@ -1,11 +1,12 @@
 import { Sessions } from "@innokraft/store"
 import { Hono } from "hono"
+import { registerEditor } from "./Editor.js"
+import { efforts, goals, projects, strategies } from "./Editors.js"
 import { type Env, guard } from "./internal/guard.js"
 import { css } from "./internal/style.js"
 import { t } from "./internal/text.js"
 import { to } from "./internal/view.js"
 import { MessagePage } from "./Pages.js"
-import { registerProjects } from "./Projects.js"
 import type { Runner } from "./Runner.js"
 import { registerSignIn } from "./SignIn.js"
 
@@ -72,7 +73,10 @@ export const workspace = (options: WorkspaceOptions): Hono<Env> => {
   })
 
   registerSignIn(app, options.runner, { ttlMs: options.sessionTtlMs ?? Sessions.defaultTtlMs })
-  registerProjects(app, options.runner)
+  registerEditor(app, options.runner, projects, { home: { path: "/", title: t.portfolio } })
+  registerEditor(app, options.runner, strategies)
+  registerEditor(app, options.runner, goals)
+  registerEditor(app, options.runner, efforts)
 
   // A catch-all rather than notFound: a host that mounts the workspace keeps its own notFound for its own paths.
   app.all("*", (c) => {

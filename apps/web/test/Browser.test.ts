@@ -188,6 +188,29 @@ describe("the workspace in headless Chromium, by keyboard", { tags: ["chromium"]
     expect(await second.locator(".meta").first().textContent()).toContain("Version 3")
   })
 
+  it("reaches strategies, goals and efforts from the section bar by keyboard, and their forms pass axe", async () => {
+    const page = await newPage()
+    await signIn(page, people.admin.email)
+    for (const [path, name] of [
+      ["/app/strategies", "strategies-sv"],
+      ["/app/goals", "goals-sv"],
+      ["/app/efforts", "efforts-sv"]
+    ] as const) {
+      await page.locator("body").focus()
+      await tabTo(page, `nav.sections a[href="${path}"]`)
+      await Promise.all([page.waitForURL(`${s.origin}${path}`), page.keyboard.press("Enter")])
+      expect(await page.locator('nav.sections [aria-current="page"]').getAttribute("href")).toBe(path)
+      await audit(page, name)
+    }
+    await page.goto(`${s.origin}/app/goals/new`)
+    await audit(page, "goal-new-sv")
+    await page.goto(`${s.origin}/app/strategies/vasterbotten-ris-2022`)
+    expect(await page.locator("#f-title-sv").inputValue()).toBe(
+      "Regional innovationsstrategi för Västerbotten 2022–2030"
+    )
+    await audit(page, "strategy-edit-sv")
+  })
+
   it("in English; a viewer sees no edit controls; unknown pages answer 404", async () => {
     const page = await newPage()
     await page.goto(`${s.origin}/app/sign-in?lang=en`)
@@ -221,6 +244,11 @@ describe("the workspace in headless Chromium, by keyboard", { tags: ["chromium"]
       "portfolio-created-sv",
       "project-edit-sv",
       "conflict-sv",
+      "strategies-sv",
+      "goals-sv",
+      "efforts-sv",
+      "goal-new-sv",
+      "strategy-edit-sv",
       "sign-in-en",
       "portfolio-viewer-en",
       "project-viewer-en",

@@ -46,10 +46,10 @@ export const TextField: FC<{
   label: string
   value: string
   problems: ReadonlyArray<FieldProblem>
-  hint?: string
+  hint?: string | undefined
   type?: "text" | "email" | "password"
   autocomplete?: string
-  required?: boolean
+  required?: boolean | undefined
   multiline?: boolean
 }> = (p) => {
   const id = fieldId(p.name)

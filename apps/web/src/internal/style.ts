@@ -14,6 +14,9 @@ header.bar ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wra
 header.bar [aria-current="true"] { font-weight: 700; text-decoration: none; }
 header.bar form { display: inline; margin: 0; }
 header.bar button { background: transparent; color: #fff; border: 1px solid #fff; border-radius: 4px; padding: .1rem .6rem; font: inherit; cursor: pointer; }
+nav.sections { max-width: 62rem; margin: 0 auto; padding: .6rem 1.25rem 0; }
+nav.sections ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
+nav.sections [aria-current="page"] { font-weight: 700; text-decoration: none; color: #1a1a1a; }
 main { max-width: 62rem; margin: 0 auto; padding: 1rem 1.25rem 2rem; }
 h1 { font-size: 1.6rem; margin: .5rem 0 1rem; }
 h2 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }

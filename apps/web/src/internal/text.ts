@@ -14,7 +14,6 @@ const both = (sv: string, en: string) => ({ sv, en })
 export const t = {
   brand: both("Innokraft arbetsyta", "Innokraft workspace"),
   skip: both("Hoppa till innehållet", "Skip to content"),
-  language: both("Språk", "Language"),
   dashboard: both("Översikten (publik)", "Dashboard (public)"),
   apiDocs: both("API-referens", "API reference"),
   signIn: both("Logga in", "Sign in"),
@@ -61,30 +60,11 @@ export const t = {
     editor: both("redaktör", "editor"),
     admin: both("administratör", "admin")
   },
-  projects: both("Projekt", "Projects"),
   portfolio: both("Portföljen", "The portfolio"),
-  noProjects: both("Inga projekt ännu.", "No projects yet."),
-  newProject: both("Nytt projekt", "New project"),
-  editProject: both("Ändra projekt", "Edit project"),
-  project: both("Projekt", "Project"),
-  id: both("Id", "Id"),
-  idHint: both(
-    "Små bokstäver, siffror och bindestreck. Lämna tomt för att bilda det av den svenska titeln.",
-    "Lower-case letters, digits and hyphens. Leave empty to make it from the Swedish title."
-  ),
-  titleSv: both("Titel (svenska)", "Title (Swedish)"),
-  titleEn: both("Titel (engelska)", "Title (English)"),
-  purposeSv: both("Syfte (svenska)", "Purpose (Swedish)"),
-  purposeEn: both("Syfte (engelska)", "Purpose (English)"),
-  status: both("Status", "Status"),
-  periodStart: both("Startar", "Starts"),
-  periodEnd: both("Slutar", "Ends"),
-  periodHint: both(
-    "År, år-månad eller datum: 2024, 2024-03 eller 2024-03-01.",
-    "Year, year-month or date: 2024, 2024-03 or 2024-03-01."
-  ),
-  goals: both("Mål i strategin", "Goals of the strategy"),
-  noGoals: both("Organisationen har inga mål ännu.", "The organisation has no goals yet."),
+  sections: both("Delar", "Sections"),
+  new: both("Ny", "New"),
+  edit: both("Ändra", "Edit"),
+  none: both("Inga ännu.", "None yet."),
   save: both("Spara", "Save"),
   create: both("Skapa", "Create"),
   saved: both("Sparat.", "Saved."),
@@ -101,16 +81,5 @@ export const t = {
   openCurrent: both("Öppna den sparade versionen", "Open the saved version"),
   keepMine: both("Spara min version ändå", "Save my version anyway"),
   version: both("Version", "Version"),
-  updated: both("Senast ändrad", "Last changed"),
-  status_: {
-    idea: both("idé", "idea"),
-    proposal: both("förslag", "proposal"),
-    submitted: both("inskickat", "submitted"),
-    approved: both("beviljat", "approved"),
-    active: both("pågår", "active"),
-    completed: both("avslutat", "completed"),
-    rejected: both("avslaget", "rejected"),
-    withdrawn: both("återtaget", "withdrawn"),
-    cancelled: both("avbrutet", "cancelled")
-  } as Record<string, { sv: string; en: string }>
+  updated: both("Senast ändrad", "Last changed")
 } as const
