@@ -169,3 +169,58 @@ describe("innokraft report s3 --base: the shift-share section its help promises 
     expect(html).toContain("2008–2017")
   })
 })
+
+describe("innokraft report follow-up (#17)", () => {
+  const rd = join(data, "eurostat-rd-nuts2/rd_private_eur_hab.nuts2.csv")
+
+  it("follows Västerbotten's indicator link on Eurostat's series of SE33 and writes the report", () => {
+    const ws = join(dir, "vasterbotten.json")
+    writeFileSync(ws, Interchange.toJson(Examples.vasterbotten))
+    const out = join(dir, "follow-up.html")
+    const { code, stdout } = innokraft(["report", "follow-up", ws, "--observations", rd, "--out", out])
+    expect(code).toBe(0)
+    // 250.0 in 2017 against the path from 275.7 (2015) to 300 (2025) and 400 (2030)
+    expect(stdout).toMatch(/vasterbotten-ris-2022-goal-1-rd-business\s+2025\s+300\s+250 \(2017\)\s+off-track/)
+    expect(stdout).toMatch(/vasterbotten-ris-2022-goal-1-rd-business\s+2030\s+400\s+250 \(2017\)\s+off-track/)
+    const html = readFileSync(out, "utf8")
+    expectSelfContained(html)
+    expect(html).toContain("<li>Senaste värde: 250 euro per invånare (2017)</li>")
+    expect(html.match(/<td>ur fas<\/td>/g)).toHaveLength(2)
+    // thresholds from the options, JSON on request; without observations every target has no data
+    const json = innokraft([
+      "report",
+      "follow-up",
+      ws,
+      "--observations",
+      rd,
+      "--json",
+      "--at-risk",
+      "0",
+      "--on-track",
+      "0"
+    ])
+    expect(json.code).toBe(0)
+    const [link] = JSON.parse(json.stdout) as Array<{ targets: Array<{ status: string; progress: number }> }>
+    expect(link!.targets.map((t) => t.status)).toEqual(["off-track", "off-track"])
+    expect(link!.targets[0]!.progress).toBeCloseTo(-25.7 / 4.86, 10)
+    const none = innokraft(["report", "follow-up", ws, "--json"])
+    expect((JSON.parse(none.stdout) as Array<{ targets: Array<{ status: string }> }>)[0]!.targets[0]!.status).toBe(
+      "no-data"
+    )
+  })
+
+  it("names the file, line and column of a value it cannot read, and exits 1", () => {
+    const ws = join(dir, "vasterbotten.json")
+    writeFileSync(ws, Interchange.toJson(Examples.vasterbotten))
+    const bad = join(dir, "bad.csv")
+    writeFileSync(bad, "year,nuts_id,rd_private_eur_hab\n2015,SE33,275.7\n2017,SE33,lots\n")
+    const { code, stderr } = innokraft(["report", "follow-up", ws, "--observations", bad])
+    expect(code).toBe(1)
+    expect(stderr).toContain(
+      `${bad}, line 3: expected a year in "year" and a number in "rd_private_eur_hab", found "2017" and "lots"`
+    )
+    const wrong = innokraft(["report", "follow-up", ws, "--observations", bad, "--unit-column", "region"])
+    expect(wrong.code).toBe(1)
+    expect(wrong.stderr).toContain("region")
+  })
+})
