@@ -62,6 +62,14 @@ export const toProblem = (error: unknown, caller?: CallerType): ProblemError | u
         problems.map((p) => ({ path: splitPath(p.path), message: p.message }))
       )
     }
+    case "Inconsistent": {
+      const problems = (e.problems as ReadonlyArray<{ path: string; message: string }>) ?? []
+      return make(
+        422,
+        e.message,
+        problems.map((p) => ({ path: splitPath(p.path.replace(/\[(\d+)\]/g, ".$1")), message: p.message }))
+      )
+    }
     case "SqlError":
       return make(503, "The database failed to answer; try again.")
     default:

@@ -184,14 +184,22 @@ describe("strategy-model resources", () => {
     expect(otherOrg.status).toBe(404)
   })
 
-  it("publishing makes a record public; delete needs If-Match", async () => {
+  it("publishing (draft → consultation) makes a record public; delete needs If-Match", async () => {
     const url = `/v1/strategies/${draft.id}`
-    const adopted = await s.app.request(url, {
+    // A status change through PUT follows the domain's table: draft → adopted skips the consultation.
+    const skipped = await s.app.request(url, {
       method: "PUT",
       headers: auth(s.tokens.vbEditor, { "if-match": 'W/"2"' }),
       body: JSON.stringify({ ...draft, status: "adopted" })
     })
-    expect(adopted.status).toBe(200)
+    expect(skipped.status).toBe(409)
+    expect((await body<{ detail: string }>(skipped)).detail).toContain('expected one of "consultation"')
+    const consultation = await s.app.request(url, {
+      method: "PUT",
+      headers: auth(s.tokens.vbEditor, { "if-match": 'W/"2"' }),
+      body: JSON.stringify({ ...draft, status: "consultation" })
+    })
+    expect(consultation.status).toBe(200)
     expect((await s.app.request(`${url}?organisation=region-vasterbotten`)).status).toBe(200)
     const noMatch = await s.app.request(url, { method: "DELETE", headers: auth(s.tokens.vbEditor) })
     expect(noMatch.status).toBe(428)

@@ -139,3 +139,50 @@ describe("observation imports say what is wrong", () => {
     expect(after.items).toHaveLength(0)
   })
 })
+
+describe("the rule book on every write", () => {
+  const editor = () => s.tokens.vbEditor
+  it("a dangling reference is 422 naming the field and the missing id; a referenced record's delete is 409", async () => {
+    const strategies = await body<{ items: Array<{ id: string }> }>(await send("GET", "/v1/strategies", editor()))
+    const strategyId = strategies.items[0]!.id
+    const dangling = await send("POST", "/v1/efforts", editor(), {
+      id: "effort-dangling",
+      goalId: "nonexistent-goal",
+      title: { sv: "Insats", en: "Effort" }
+    })
+    expect(dangling.status).toBe(422)
+    const problem = await body<Problem>(dangling)
+    expect(problem.errors?.[0]?.path).toEqual(["goalId"])
+    expect(problem.errors?.[0]?.message).toContain('"nonexistent-goal"')
+    expect((await send("GET", "/v1/efforts/effort-dangling", editor())).status).toBe(404)
+    const goal = { id: "goal-rule-book", strategyId, order: 99, title: { sv: "Mål", en: "Goal" } }
+    expect((await send("POST", "/v1/goals", editor(), goal)).status).toBe(201)
+    const effort = { id: "effort-rule-book", goalId: goal.id, title: { sv: "Insats", en: "Effort" } }
+    expect((await send("POST", "/v1/efforts", editor(), effort)).status).toBe(201)
+    const refused = await send("DELETE", `/v1/goals/${goal.id}`, editor(), undefined, { "if-match": 'W/"1"' })
+    expect(refused.status).toBe(409)
+    expect((await body<Problem>(refused)).detail).toContain('efforts "effort-rule-book" (goalId)')
+    expect(
+      (await send("DELETE", `/v1/efforts/${effort.id}`, editor(), undefined, { "if-match": 'W/"1"' })).status
+    ).toBe(204)
+    expect((await send("DELETE", `/v1/goals/${goal.id}`, editor(), undefined, { "if-match": 'W/"1"' })).status).toBe(
+      204
+    )
+  })
+
+  it("a status moved through PUT follows the transition table: active → idea is 409 naming the allowed moves", async () => {
+    const project = { id: "project-rule-book", title: { sv: "Projekt", en: "Project" }, status: "active" }
+    expect((await send("POST", "/v1/projects", editor(), project)).status).toBe(201)
+    const back = await send(
+      "PUT",
+      `/v1/projects/${project.id}`,
+      editor(),
+      { ...project, status: "idea" },
+      {
+        "if-match": 'W/"1"'
+      }
+    )
+    expect(back.status).toBe(409)
+    expect((await body<Problem>(back)).detail).toContain('expected one of "completed", "cancelled"')
+  })
+})

@@ -37,14 +37,14 @@ export const ChildId = z
  *
  * @since 0.1.0
  */
-export const region = kind({ name: "region", schema: Region.Region, defaultVisibility: "public" })
+export const region = kind({ name: "region", workspace: "regions", schema: Region.Region, defaultVisibility: "public" })
 
 /**
  * An actor: a company, university, agency or association (public by default).
  *
  * @since 0.1.0
  */
-export const actor = kind({ name: "actor", schema: Actor.Actor, defaultVisibility: "public" })
+export const actor = kind({ name: "actor", workspace: "actors", schema: Actor.Actor, defaultVisibility: "public" })
 
 /**
  * A strategy: public once out for consultation, adopted or superseded; a draft stays inside its organisation.
@@ -53,6 +53,7 @@ export const actor = kind({ name: "actor", schema: Actor.Actor, defaultVisibilit
  */
 export const strategy = kind({
   name: "strategy",
+  workspace: "strategies",
   schema: Strategy.Strategy,
   published: ["consultation", "adopted", "superseded"]
 })
@@ -60,17 +61,21 @@ export const strategy = kind({
 /**
  * @since 0.1.0
  */
-export const goal = kind({ name: "goal", schema: Goal.Goal })
+export const goal = kind({ name: "goal", workspace: "goals", schema: Goal.Goal })
 
 /**
  * @since 0.1.0
  */
-export const effort = kind({ name: "effort", schema: Effort.Effort })
+export const effort = kind({ name: "effort", workspace: "efforts", schema: Effort.Effort })
 
 /**
  * @since 0.1.0
  */
-export const strengthArea = kind({ name: "strength-area", schema: StrengthArea.StrengthArea })
+export const strengthArea = kind({
+  name: "strength-area",
+  workspace: "strengthAreas",
+  schema: StrengthArea.StrengthArea
+})
 
 /**
  * A project: public once approved, active or completed; ideas, proposals and submissions stay inside.
@@ -79,6 +84,7 @@ export const strengthArea = kind({ name: "strength-area", schema: StrengthArea.S
  */
 export const project = kind({
   name: "project",
+  workspace: "projects",
   schema: Project.Project,
   published: ["approved", "active", "completed"]
 })
@@ -86,25 +92,26 @@ export const project = kind({
 /**
  * @since 0.1.0
  */
-export const programme = kind({ name: "programme", schema: PhasedProgramme.PhasedProgramme })
+export const programme = kind({ name: "programme", workspace: "programmes", schema: PhasedProgramme.PhasedProgramme })
 
 /**
  * @since 0.1.0
  */
-export const funding = kind({ name: "funding", schema: Funding.Funding })
+export const funding = kind({ name: "funding", workspace: "fundings", schema: Funding.Funding })
 
 /**
  * A call for proposals (public by default: calls are announcements).
  *
  * @since 0.1.0
  */
-export const call = kind({ name: "call", schema: Call.Call, defaultVisibility: "public" })
+export const call = kind({ name: "call", workspace: "calls", schema: Call.Call, defaultVisibility: "public" })
 
 /**
  * @since 0.1.0
  */
 export const meetingPlace = kind({
   name: "meeting-place",
+  workspace: "meetingPlaces",
   schema: MeetingPlace.MeetingPlace,
   defaultVisibility: "public"
 })
@@ -114,24 +121,33 @@ export const meetingPlace = kind({
  *
  * @since 0.1.0
  */
-export const actionPlan = kind({ name: "action-plan", schema: ActionPlan.ActionPlan, defaultVisibility: "public" })
+export const actionPlan = kind({
+  name: "action-plan",
+  workspace: "actionPlans",
+  schema: ActionPlan.ActionPlan,
+  defaultVisibility: "public"
+})
 
 /**
  * @since 0.1.0
  */
-export const indicatorLink = kind({ name: "indicator-link", schema: IndicatorLink.IndicatorLink })
+export const indicatorLink = kind({
+  name: "indicator-link",
+  workspace: "indicatorLinks",
+  schema: IndicatorLink.IndicatorLink
+})
 
 /**
  * @since 0.1.0
  */
-export const target = kind({ name: "target", schema: Target.Target })
+export const target = kind({ name: "target", workspace: "targets", schema: Target.Target })
 
 /**
  * A contact: personal data, never public.
  *
  * @since 0.1.0
  */
-export const contact = kind({ name: "contact", schema: Contact.Contact, personal: true })
+export const contact = kind({ name: "contact", workspace: "contacts", schema: Contact.Contact, personal: true })
 
 /**
  * The domain kinds in the order of the `@innokraft/domain` workspace document, keyed by its list names.

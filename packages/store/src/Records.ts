@@ -5,9 +5,10 @@ import type { Caller } from "./Caller.js"
 import { isInside } from "./Caller.js"
 import * as Audit from "./internal/audit.js"
 import { requireMember, targetOrganisation } from "./internal/rights.js"
-import { int, now, parseJson } from "./internal/sql.js"
+import * as Rules from "./internal/rules.js"
+import { int, lockOrganisation, now, parseJson } from "./internal/sql.js"
 import * as Validate from "./internal/validate.js"
-import { Conflict, type Forbidden, Invalid, NotFound } from "./StoreError.js"
+import { Conflict, type Forbidden, type Inconsistent, Invalid, NotFound } from "./StoreError.js"
 
 /**
  * Who may read a record: anyone (`public`: published strategies, adopted plans, approved projects …) or only the
@@ -53,7 +54,10 @@ export const kind = <T extends { readonly id: string }>(options: {
   readonly published?: ReadonlyArray<string>
   readonly defaultVisibility?: Visibility
   readonly personal?: boolean
+  /** The list of the `@innokraft/domain` workspace document that holds records of this kind: their writes are checked by `Workspace.validate`. */
+  readonly workspace?: string
 }): Kind<T> => {
+  if (options.workspace !== undefined) Rules.register(options.name, options.workspace)
   const statusOf = (body: T): string | undefined => {
     const status = (body as { readonly status?: unknown }).status
     return typeof status === "string" ? status : undefined
@@ -145,7 +149,7 @@ export interface Service {
     kind: Kind<T>,
     body: unknown,
     options?: WriteOptions
-  ) => Effect.Effect<Stored<T>, Forbidden | Invalid | Conflict | Fail>
+  ) => Effect.Effect<Stored<T>, Forbidden | Invalid | Inconsistent | Conflict | Fail>
   /** Replaces a record's body if its version is still `expectedVersion`; otherwise `Conflict`. */
   readonly update: <T extends { readonly id: string }>(
     caller: Caller,
@@ -154,7 +158,7 @@ export interface Service {
     expectedVersion: number,
     body: unknown,
     options?: WriteOptions
-  ) => Effect.Effect<Stored<T>, Forbidden | Invalid | Conflict | NotFound | Fail>
+  ) => Effect.Effect<Stored<T>, Forbidden | Invalid | Inconsistent | Conflict | NotFound | Fail>
   readonly remove: <T extends { readonly id: string }>(
     caller: Caller,
     kind: Kind<T>,
@@ -263,6 +267,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       }
       return yield* sql.withTransaction(
         Effect.gen(function* () {
+          yield* serialise(who.organisationId, kind.name)
           const rows = yield* sql`INSERT INTO records (${select})
             VALUES (${who.organisationId}, ${kind.name}, ${id}, 1, ${visibility}, ${status}, ${JSON.stringify(body)},
               ${at}, ${who.actor}, ${at}, ${who.actor})
@@ -270,6 +275,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
           if (rows.length === 0) {
             return yield* new Conflict({ entity: kind.name, id, reason: "a record with this id already exists" })
           }
+          yield* Rules.checkWrite(sql, who.organisationId, kind.name, undefined, body)
           yield* Audit.write(sql, {
             organisationId: who.organisationId,
             actor: who.actor,
@@ -285,7 +291,13 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       )
     })
 
-  /** Locks the row (a no-op write takes the write lock on SQLite and a row lock on PostgreSQL), then reads it. */
+  /**
+   * Writes of workspace records are checked against the organisation's other workspace records: they take the
+   * organisation's lock first, so that two checks (a goal deleted, an effort created for it) cannot pass at once.
+   */
+  const serialise = (organisationId: string, kindName: string) =>
+    Rules.isWorkspaceKind(kindName) ? Effect.asVoid(lockOrganisation(sql, organisationId)) : Effect.void
+
   /** Write-locks a record's row (a no-op update) and reads it. */
   const lockRow = (organisationId: string, kind: string, id: string) =>
     Effect.gen(function* () {
@@ -331,6 +343,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       }
       return yield* sql.withTransaction(
         Effect.gen(function* () {
+          yield* serialise(who.organisationId, kind.name)
           const current = yield* lockAndRead(who.organisationId, kind.name, id, expectedVersion)
           const at = now()
           const visibility = resolveVisibility(kind, body, options, current.visibility)
@@ -340,6 +353,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
               body = ${JSON.stringify(body)}, updated_at = ${at}, updated_by = ${who.actor}
             WHERE organisation_id = ${who.organisationId} AND kind = ${kind.name} AND id = ${id}
               AND version = ${expectedVersion}`
+          yield* Rules.checkWrite(sql, who.organisationId, kind.name, current.body as T, body)
           yield* Audit.write(sql, {
             organisationId: who.organisationId,
             actor: who.actor,
@@ -368,19 +382,35 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       const who = yield* requireMember(caller, `removing a ${kind.name}`, "editor")
       yield* sql.withTransaction(
         Effect.gen(function* () {
+          yield* serialise(who.organisationId, kind.name)
           const current = yield* lockAndRead(who.organisationId, kind.name, id, expectedVersion)
-          yield* sql`DELETE FROM records WHERE organisation_id = ${who.organisationId} AND kind = ${kind.name}
-            AND id = ${id}`
-          yield* Audit.write(sql, {
-            organisationId: who.organisationId,
-            actor: who.actor,
-            action: "delete",
-            entity: kind.name,
-            entityId: id,
-            version: current.version,
-            before: current.body,
-            after: null
-          })
+          const drop = (name: string, recordId: string, version: number, before: unknown) =>
+            Effect.gen(function* () {
+              yield* sql`DELETE FROM records WHERE organisation_id = ${who.organisationId} AND kind = ${name}
+                AND id = ${recordId}`
+              yield* Audit.write(sql, {
+                organisationId: who.organisationId,
+                actor: who.actor,
+                action: "delete",
+                entity: name,
+                entityId: recordId,
+                version,
+                before,
+                after: null
+              })
+            })
+          yield* drop(kind.name, id, current.version, current.body)
+          // Records that cannot live without this one go with it (each audited); other referrers refuse the delete.
+          yield* Rules.checkDelete(
+            sql,
+            who.organisationId,
+            kind.name,
+            current.body as { readonly id: string },
+            (list, childId) =>
+              Effect.flatMap(lockRow(who.organisationId, Rules.kindOf(list), childId), (child) =>
+                drop(child.kind, child.id, child.version, child.body)
+              )
+          )
         })
       )
     })
@@ -425,14 +455,14 @@ export interface Repository<T extends { readonly id: string }> {
     caller: Caller,
     body: unknown,
     options?: WriteOptions
-  ) => Effect.Effect<Stored<T>, Forbidden | Invalid | Conflict | Fail, Records>
+  ) => Effect.Effect<Stored<T>, Forbidden | Invalid | Inconsistent | Conflict | Fail, Records>
   readonly update: (
     caller: Caller,
     id: string,
     expectedVersion: number,
     body: unknown,
     options?: WriteOptions
-  ) => Effect.Effect<Stored<T>, Forbidden | Invalid | Conflict | NotFound | Fail, Records>
+  ) => Effect.Effect<Stored<T>, Forbidden | Invalid | Inconsistent | Conflict | NotFound | Fail, Records>
   readonly remove: (
     caller: Caller,
     id: string,

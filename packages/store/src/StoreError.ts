@@ -62,8 +62,25 @@ export class Invalid extends Data.TaggedError("Invalid")<{
 }
 
 /**
+ * A write whose every field is well formed but which breaks a rule of the model across records: a reference to a
+ * record that does not exist, a period outside its parent's, a current phase that is not one of its phases. Every
+ * problem names its field path (`goalId`, or `(efforts "e1").goalId` for another record the write would break) and
+ * what it expected and found.
+ *
+ * @since 0.2.0
+ */
+export class Inconsistent extends Data.TaggedError("Inconsistent")<{
+  readonly entity: string
+  readonly problems: ReadonlyArray<{ readonly path: string; readonly message: string }>
+}> {
+  override get message(): string {
+    return `${this.entity} breaks the model: ${this.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`
+  }
+}
+
+/**
  * Every typed error a store operation can fail with (besides `SqlError` from the driver).
  *
  * @since 0.1.0
  */
-export type StoreError = NotFound | Conflict | Forbidden | Invalid
+export type StoreError = NotFound | Conflict | Forbidden | Invalid | Inconsistent

@@ -3,7 +3,7 @@ import { join } from "node:path"
 import { Effect, ManagedRuntime } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Backup, Kinds, layerSqlite, Organisations, Records } from "../src/index.js"
-import { editorA, orgA, strategy, system } from "./fixtures.js"
+import { editorA, groundwork, orgA, strategy, system } from "./fixtures.js"
 import { engines, type Harness, open, tempDir } from "./helpers.js"
 
 const strategies = Records.repository(Kinds.strategy)
@@ -16,6 +16,7 @@ describe.each(engines.filter((e) => e.name.startsWith("sqlite")))("Backup on $na
     await h.run(
       Effect.gen(function* () {
         yield* Effect.flatMap(Organisations.Organisations, (o) => o.create(system, { id: orgA, name: "A" }))
+        yield* groundwork(editorA)
         yield* strategies.create(editorA, strategy("ris", "adopted"))
       })
     )

@@ -2,7 +2,7 @@ import { SqlClient } from "@effect/sql"
 import { Effect, Either } from "effect"
 import { afterAll, beforeAll, expect, it } from "vitest"
 import { Audit, Caller, Kinds, Organisations, Records } from "../src/index.js"
-import { adminA, contact, editorA, editorB, orgA, orgB, strategy, system, viewerA } from "./fixtures.js"
+import { adminA, contact, editorA, editorB, groundwork, orgA, orgB, strategy, system, viewerA } from "./fixtures.js"
 import { describeEngines, type Harness, open } from "./helpers.js"
 
 const strategies = Records.repository(Kinds.strategy)
@@ -17,6 +17,8 @@ describeEngines("Records", (engine) => {
         const orgs = yield* Organisations.Organisations
         yield* orgs.create(system, { id: orgA, name: "Region A" })
         yield* orgs.create(system, { id: orgB, name: "Region B" })
+        yield* groundwork(editorA)
+        yield* groundwork(editorB)
       })
     )
   })
@@ -41,7 +43,9 @@ describeEngines("Records", (engine) => {
   })
 
   it("updates with the current version and refuses a stale one", async () => {
-    const updated = await h.run(strategies.update(editorA, "ris-2022", 1, strategy("ris-2022", "adopted")))
+    // draft → consultation: a move of the domain's transition table (draft → adopted is not one).
+    const consultation = { ...strategy("ris-2022", "draft"), status: "consultation" }
+    const updated = await h.run(strategies.update(editorA, "ris-2022", 1, consultation))
     expect(updated.version).toBe(2)
     expect(updated.visibility).toBe("public")
     const stale = await h.error(strategies.update(editorA, "ris-2022", 1, strategy("ris-2022", "draft")))
@@ -50,7 +54,7 @@ describeEngines("Records", (engine) => {
       expect(stale.expected).toBe(1)
       expect(stale.actual).toBe(2)
     }
-    expect((await h.run(strategies.get(editorA, "ris-2022"))).status).toBe("adopted")
+    expect((await h.run(strategies.get(editorA, "ris-2022"))).status).toBe("consultation")
   })
 
   it("gives exactly one Conflict when two updates of one record race", async () => {
@@ -60,7 +64,10 @@ describeEngines("Records", (engine) => {
         [
           Effect.either(strategies.update(editorA, "race", 1, { ...strategy("race", "draft"), note: "first" })),
           Effect.either(
-            strategies.update(Caller.member(orgA, "editor", "other"), "race", 1, strategy("race", "adopted"))
+            strategies.update(Caller.member(orgA, "editor", "other"), "race", 1, {
+              ...strategy("race", "draft"),
+              status: "consultation"
+            })
           )
         ],
         { concurrency: "unbounded" }
@@ -82,7 +89,7 @@ describeEngines("Records", (engine) => {
       ["update", 2]
     ])
     expect((entries[1]!.before as { status: string }).status).toBe("draft")
-    expect((entries[1]!.after as { status: string }).status).toBe("adopted")
+    expect((entries[1]!.after as { status: string }).status).toBe("consultation")
     expect(entries[1]!.actor).toBe("editor-a")
   })
 
@@ -130,8 +137,18 @@ describeEngines("Records", (engine) => {
   it("reads one organisation's whole workspace as its visible records", async () => {
     const inside = await h.run(Effect.flatMap(Records.Records, (r) => r.all(viewerA, orgA)))
     const outside = await h.run(Effect.flatMap(Records.Records, (r) => r.all(Caller.anonymous, orgA)))
-    expect(inside.map((r) => `${r.kind}/${r.id}`)).toEqual(["contact/anna", "strategy/race", "strategy/ris-2022"])
-    expect(outside.map((r) => `${r.kind}/${r.id}`)).toEqual(["strategy/ris-2022"])
+    expect(inside.map((r) => `${r.kind}/${r.id}`)).toEqual([
+      "actor/actor-a",
+      "contact/anna",
+      "region/vasterbotten",
+      "strategy/race",
+      "strategy/ris-2022"
+    ])
+    expect(outside.map((r) => `${r.kind}/${r.id}`)).toEqual([
+      "actor/actor-a",
+      "region/vasterbotten",
+      "strategy/ris-2022"
+    ])
   })
 
   it("lock: a check that spans records and the write it guards happen one transaction at a time", async () => {

@@ -14,7 +14,19 @@ import {
   Transfer,
   Transitions
 } from "../src/index.js"
-import { adminA, adminB, contact, cycle, editorA, editorB, orgA, orgB, strategy, system } from "./fixtures.js"
+import {
+  adminA,
+  adminB,
+  contact,
+  cycle,
+  editorA,
+  editorB,
+  groundwork,
+  orgA,
+  orgB,
+  strategy,
+  system
+} from "./fixtures.js"
 import { describeEngines, type Harness, open } from "./helpers.js"
 
 /** Strings that break naive SQL building, quoting, placeholders or encodings. */
@@ -54,6 +66,8 @@ describeEngines("Security", (engine) => {
         const orgs = yield* Organisations.Organisations
         yield* orgs.create(system, { id: orgA, name: "A" })
         yield* orgs.create(system, { id: orgB, name: "B" })
+        yield* groundwork(editorA)
+        yield* groundwork(editorB)
         yield* strategies.create(editorA, strategy("draft-a", "draft"))
         yield* strategies.create(editorA, strategy("adopted-a", "adopted"))
         yield* contacts.create(editorA, contact("person-a"))
@@ -89,7 +103,8 @@ describeEngines("Security", (engine) => {
       expect((await h.run(strategies.list(caller, opts))).map((s) => s.id)).toEqual(["adopted-a"])
       expect(await h.run(contacts.list(caller, opts))).toEqual([])
       const all = await h.run(Effect.flatMap(Records.Records, (r) => r.all(caller, orgA)))
-      expect(all.map((r) => r.id)).toEqual(["adopted-a"])
+      // the region and the actor are public by default; the draft, contact and cycle are not
+      expect(all.map((r) => r.id)).toEqual(["actor-a", "vasterbotten", "adopted-a"])
       expect(
         await h.error(Effect.flatMap(Transitions.Transitions, (t) => t.list(caller, "cycle-a", opts)))
       ).toMatchObject({
@@ -167,6 +182,7 @@ describeEngines("Security", (engine) => {
         const orgs = yield* Organisations.Organisations
         yield* orgs.create(system, { id: "hostile", name: hostile.join(" | ") })
         const editor = Caller.member("hostile", "editor", hostile[0]!)
+        yield* groundwork(editor)
         yield* Effect.flatMap(Tokens.Tokens, (t) =>
           t.create(system, { organisationId: "hostile", role: "viewer", label: hostile[1]! })
         )

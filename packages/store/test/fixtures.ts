@@ -1,4 +1,5 @@
-import { Caller } from "../src/index.js"
+import { Effect } from "effect"
+import { Caller, Kinds, Records } from "../src/index.js"
 
 export const orgA = "region-a"
 export const orgB = "region-b"
@@ -42,3 +43,19 @@ export const cycle = (id: string, status: "draft" | "themed" = "draft", organise
   organiser,
   status
 })
+
+/**
+ * The records the other fixtures refer to — region "vasterbotten" and actor "actor-a" — created in the caller's
+ * organisation: the store refuses a strategy or contact whose references dangle.
+ */
+export const groundwork = (caller: ReturnType<typeof Caller.member>) =>
+  Effect.gen(function* () {
+    const records = yield* Records.Records
+    yield* records.create(caller, Kinds.region, region("vasterbotten"))
+    yield* records.create(caller, Kinds.actor, {
+      id: "actor-a",
+      name: { sv: "Aktör A", en: "Actor A" },
+      type: "company",
+      helix: "business"
+    })
+  })

@@ -30,11 +30,11 @@ export const problems = (...statuses: ReadonlyArray<number>) =>
             401: "A token is needed",
             403: "The token's organisation or role does not allow this",
             404: "Not found (or not visible to the caller)",
-            409: "Conflict: the id exists",
+            409: "Conflict: the id exists, the record is still referred to, or the move is not allowed",
             412: "The If-Match ETag is stale",
             413: "The body is too large",
             415: "Unsupported content type",
-            422: "The computation is larger than this server's limits (named in the detail)",
+            422: "Unprocessable: a write that breaks a rule of the model across records (`errors` names each field and the missing id), or a computation larger than this server's limits",
             428: "An If-Match header is required",
             429: "Too many requests: wait for Retry-After seconds",
             503: "The database is unreachable, or the computation queue is full (Retry-After)"

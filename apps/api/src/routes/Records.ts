@@ -177,7 +177,7 @@ export const registerRecords = (app: OpenAPIHono, db: Database) => {
           query: z.object({ visibility: Visibility }),
           body: { required: true, content: { "application/json": { schema: Body } } }
         },
-        responses: { 201: json(Envelope, "Created"), ...problems(400, 401, 403, 409, 413, 415) }
+        responses: { 201: json(Envelope, "Created"), ...problems(400, 401, 403, 409, 413, 415, 422) }
       }),
       (async (c: Context) => {
         const body = valid<unknown>(c, "json")
@@ -203,7 +203,7 @@ export const registerRecords = (app: OpenAPIHono, db: Database) => {
           headers: z.object({ "if-match": z.string().optional().openapi({ description: 'The ETag, e.g. W/"3"' }) }),
           body: { required: true, content: { "application/json": { schema: Body } } }
         },
-        responses: { 200: json(Envelope, "Updated"), ...problems(400, 401, 403, 404, 412, 415, 428) }
+        responses: { 200: json(Envelope, "Updated"), ...problems(400, 401, 403, 404, 409, 412, 415, 422, 428) }
       }),
       (async (c: Context) => {
         const { id } = valid<{ id: string }>(c, "param")
@@ -227,7 +227,7 @@ export const registerRecords = (app: OpenAPIHono, db: Database) => {
         summary: `Delete a ${r.name} (editor; needs If-Match)`,
         security: bearer,
         request: { params: one },
-        responses: { 204: { description: "Deleted" }, ...problems(401, 403, 404, 412, 428) }
+        responses: { 204: { description: "Deleted" }, ...problems(401, 403, 404, 409, 412, 428) }
       }),
       (async (c: Context) => {
         const { id } = valid<{ id: string }>(c, "param")
