@@ -157,27 +157,34 @@ export const svg = (input: HeatMapInput): string => {
       ? [{ fill: `url(#${hatch})`, label: words.missing[input.lang] }]
       : [])
   ]
+  // no coloured cell (a coverage matrix of zeros): no ramp, only the swatches of what the cells are
+  const ramp =
+    present.length === 0
+      ? []
+      : [
+          el("defs", {}, el("linearGradient", { id: grad }, ...stops)),
+          leaf("rect", {
+            x: left,
+            y: bottom + 16,
+            width: rampWidth,
+            height: 10,
+            fill: `url(#${grad})`,
+            stroke: "#555",
+            "stroke-width": 0.5
+          }),
+          text(formatNumber(d0, input.lang, digits), { x: left, y: bottom + 40, fill: "#333" }),
+          text(formatNumber(d1, input.lang, digits), {
+            x: left + rampWidth,
+            y: bottom + 40,
+            "text-anchor": "end",
+            fill: "#333"
+          })
+        ]
   const legendSvg = el(
     "g",
     { class: "ik-legend" },
-    el("defs", {}, el("linearGradient", { id: grad }, ...stops)),
     text(input.valueLabel, { x: left, y: bottom + 10, fill: "#111" }),
-    leaf("rect", {
-      x: left,
-      y: bottom + 16,
-      width: rampWidth,
-      height: 10,
-      fill: `url(#${grad})`,
-      stroke: "#555",
-      "stroke-width": 0.5
-    }),
-    text(formatNumber(d0, input.lang, digits), { x: left, y: bottom + 40, fill: "#333" }),
-    text(formatNumber(d1, input.lang, digits), {
-      x: left + rampWidth,
-      y: bottom + 40,
-      "text-anchor": "end",
-      fill: "#333"
-    }),
+    ...ramp,
     ...swatches.map((sw, k) =>
       el(
         "g",

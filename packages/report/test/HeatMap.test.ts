@@ -75,6 +75,16 @@ describe("HeatMap", () => {
     const colour = HeatMap.colourScale(coverage)
     expect(legend).toContain(`<stop offset="0%" stop-color="${colour(0.25)}"/>`)
     // one value everywhere: the ramp runs from it to the top of the domain, never "0.5 … 0.5"
+    // nothing but zeros: no ramp at all (its dark 0 would contradict the white cells), only the blank swatch
+    const zeros = HeatMap.svg({
+      ...coverage,
+      values: [
+        [0, 0],
+        [0, 0]
+      ]
+    })
+    expect(zeros).not.toContain("linearGradient")
+    expect(zeros).toContain(">0 (blank cell)</text>")
     const flat = HeatMap.svg({
       ...coverage,
       values: [
