@@ -155,6 +155,8 @@ const fieldFor = (fields: ReadonlyArray<Field>, path: string): Field | undefined
   fields.find((f) => (f.claims ?? []).some((c) => path === c || path.startsWith(`${c}.`))) ??
   fields.find((f) => path.startsWith(`${f.name}.`))
 
+const emptyText = /^Too small: expected string to have >=1 characters?$/
+
 /**
  * The problems of a refused write, each at its field: `Invalid`'s field paths, a duplicate id at the id.
  *
@@ -168,7 +170,9 @@ export const problemsOfError = (
   if (error._tag === "Invalid") {
     return error.problems.map((p) => {
       const field = fieldFor(fields, p.path)
-      return { field: field?.name, message: `${field === undefined ? p.path : field.label[lang]}: ${p.message}` }
+      // zod's words for an empty required text, said in the page's language; every other message as the store gives it
+      const message = emptyText.test(p.message) ? t.required[lang] : p.message
+      return { field: field?.name, message: `${field === undefined ? p.path : field.label[lang]}: ${message}` }
     })
   }
   return [{ field: error._tag === "Conflict" ? "id" : undefined, message: error.message }]

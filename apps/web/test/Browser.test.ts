@@ -126,7 +126,7 @@ describe("the workspace in headless Chromium, by keyboard", { tags: ["chromium"]
     await page.waitForSelector(".errors")
     // the English title is required by the model: the store says so, at the field
     expect(await page.locator("#f-title-en").getAttribute("aria-invalid")).toBe("true")
-    expect(await page.locator("#f-title-en-error").textContent()).toContain("Titel (engelska)")
+    expect(await page.locator("#f-title-en-error").textContent()).toBe("Titel (engelska): måste fyllas i")
     expect(await page.locator(".errors a[href='#f-title-en']").count()).toBe(1)
     expect(await page.locator("#f-title-sv").inputValue()).toBe("Skogsbioekonomi i inlandet")
     await audit(page, "project-errors-sv")

@@ -67,6 +67,9 @@ describe("strategies, goals and efforts through their forms (SQLite)", () => {
     const orphan = await v.post("/app/efforts", { goalId: "", "title.sv": "Insats", "title.en": "Effort" })
     expect(orphan.status).toBe(400)
     expect(v.last).toContain('<a href="#f-goalId">Mål:')
+    // an empty required text is said in Swedish; the English title was left empty here
+    await v.post("/app/efforts", { goalId: "vasterbotten-ris-2022-goal-1", "title.sv": "Insats", "title.en": "" })
+    expect(v.last).toContain('<a href="#f-title-en">Titel (engelska): måste fyllas i</a>')
   })
 
   it("creates an effort under a goal and edits it, keeping what the form does not show", async () => {

@@ -69,6 +69,7 @@ export const t = {
   create: both("Skapa", "Create"),
   saved: both("Sparat.", "Saved."),
   created: both("Skapat.", "Created."),
+  required: both("måste fyllas i", "must be filled in"),
   errorsTitle: both("Rätta följande:", "Please correct the following:"),
   conflictTitle: both("Ändrat av någon annan", "Changed by someone else"),
   conflictIntro: both(
