@@ -17,6 +17,7 @@ import { landingPage } from "./Landing.js"
 import { fieldErrors, ProblemError, problem } from "./Problem.js"
 import { registerFollowUp } from "./routes/FollowUp.js"
 import { registerHealth } from "./routes/Health.js"
+import { registerJobs } from "./routes/Jobs.js"
 import { registerLoop } from "./routes/Loop.js"
 import { registerLoopParts } from "./routes/LoopParts.js"
 import { registerMeasure } from "./routes/Measure.js"
@@ -63,6 +64,7 @@ export interface AppOptions {
         | "MAX_MEASURE_CELLS"
         | "MAX_UNCERTAINTY_RUNS"
         | "MAX_FITNESS_ITERATIONS"
+        | "INLINE_WORK"
       >
     >
   readonly version: string
@@ -77,6 +79,8 @@ export interface AppOptions {
   readonly notFoundPage?: (path: string, lang: string | undefined) => string
   /** The worker pool of measurements and S3 analyses (default: one from the configuration; close it with the app). */
   readonly compute?: Compute.Compute
+  /** Called when a request queued a job (the host's job runner looks for work at once). */
+  readonly onJobQueued?: () => void
   /** Where structured log lines go; default: one JSON line per request on stdout. */
   readonly log?: (line: LogLine) => void
 }
@@ -172,13 +176,16 @@ export const makeApp = (options: AppOptions) => {
         measureCells: config.MAX_MEASURE_CELLS,
         uncertaintyRuns: config.MAX_UNCERTAINTY_RUNS,
         fitnessIterations: config.MAX_FITNESS_ITERATIONS
-      }
+      },
+      inlineWork: config.INLINE_WORK,
+      queued: options.onJobQueued ?? (() => {})
     }
     registerMeasure(app, db, computing)
     registerS3(app, db, computing)
     registerLoop(app, db)
     registerLoopParts(app, db)
     registerTokens(app, db)
+    registerJobs(app, db)
   }
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

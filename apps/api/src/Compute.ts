@@ -36,9 +36,10 @@ export type TaskResult =
 export interface Compute {
   /**
    * Computes on a worker; a problem of the input is thrown as a {@link ProblemError} (400), a full queue or an
-   * organisation at its limit as 503 or 429 with `Retry-After`.
+   * organisation at its limit as 503 or 429 with `Retry-After`. Jobs pass no organisation: the database's queue
+   * keeps them to the limit.
    */
-  readonly run: (organisationId: string, task: Task, signal?: AbortSignal) => Promise<unknown>
+  readonly run: (organisationId: string | null, task: Task, signal?: AbortSignal) => Promise<unknown>
   readonly close: () => Promise<void>
 }
 
@@ -56,6 +57,11 @@ export interface ComputeOptions {
   readonly perOrganisation: number
 }
 
+const outcomeOf = (outcome: TaskResult): unknown => {
+  if (!outcome.ok) throw new ProblemError(outcome.status, outcome.detail, outcome.errors)
+  return outcome.result
+}
+
 /**
  * Starts the pool (workers start on the first computation).
  *
@@ -69,6 +75,7 @@ export const make = (options: ComputeOptions): Compute => {
   const active = new Map<string, number>()
   return {
     run: async (organisationId, task, signal) => {
+      if (organisationId === null) return outcomeOf(await pool.run(task, { signal }))
       const mine = active.get(organisationId) ?? 0
       if (mine >= options.perOrganisation) {
         throw new ProblemError(
@@ -88,8 +95,7 @@ export const make = (options: ComputeOptions): Compute => {
           }
           throw error
         })
-        if (!outcome.ok) throw new ProblemError(outcome.status, outcome.detail, outcome.errors)
-        return outcome.result
+        return outcomeOf(outcome)
       } finally {
         const left = (active.get(organisationId) ?? 1) - 1
         if (left === 0) active.delete(organisationId)

@@ -64,6 +64,14 @@ export const Config = z
     MAX_UNCERTAINTY_RUNS: z.coerce.number().int().min(1).max(2000).default(2000),
     /** Most fitness–complexity iterations of an S3 analysis (422 above). */
     MAX_FITNESS_ITERATIONS: z.coerce.number().int().min(1).max(1000).default(1000),
+    /** Work (cell passes: cells × (1 + runs), or cells × (years + iterations)) above which a computation is a job (202). */
+    INLINE_WORK: z.coerce.number().int().min(0).default(20_000_000),
+    /** How often an idle server looks for queued jobs, in ms. */
+    JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+    /** A running job whose worker sent no heartbeat for this long (ms) runs again elsewhere, or fails. */
+    JOB_STALE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+    /** Claims of a job before a worker that keeps dying on it makes it fail. */
+    JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(2),
     /** `debug` also logs the stack of a start-up failure. */
     LOG_LEVEL: z.enum(["info", "debug"]).default("info"),
     /** The folder of the shared real data used by seeding (default: `../shared/data` from the repository root). */
@@ -119,6 +127,10 @@ const expects: Record<string, string> = {
   MAX_MEASURE_CELLS: "a positive whole number",
   MAX_UNCERTAINTY_RUNS: "a whole number from 1 to 2000",
   MAX_FITNESS_ITERATIONS: "a whole number from 1 to 1000",
+  INLINE_WORK: "a whole number of cell passes (0 = every computation is a job)",
+  JOBS_POLL_MS: "a whole number of milliseconds from 10 to 60000",
+  JOB_STALE_MS: "a whole number of milliseconds from 1000 to 3600000",
+  JOB_MAX_ATTEMPTS: "a whole number from 1 to 10",
   LOG_LEVEL: "info or debug",
   DATA_DIR: "a folder path"
 }

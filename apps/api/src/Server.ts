@@ -7,6 +7,7 @@ import { fromEnv } from "./Config.js"
 import * as DashboardStore from "./DashboardStore.js"
 import { open } from "./Database.js"
 import { dashboard, notFoundPage } from "./dashboard/index.js"
+import * as JobRunner from "./JobRunner.js"
 import { locateData, seed } from "./Seed.js"
 import { fromListen } from "./StartupError.js"
 
@@ -48,7 +49,16 @@ export const start = async (
     maxQueue: config.COMPUTE_QUEUE,
     perOrganisation: config.COMPUTE_PER_ORGANISATION
   })
-  const app = makeApp({ config, version: pkg.version, database, home, notFoundPage, compute })
+  const runner = JobRunner.start(database, compute, {
+    threads: config.COMPUTE_THREADS,
+    pollMs: config.JOBS_POLL_MS,
+    claim: {
+      perOrganisation: config.COMPUTE_PER_ORGANISATION,
+      staleAfterMs: config.JOB_STALE_MS,
+      maxAttempts: config.JOB_MAX_ATTEMPTS
+    }
+  })
+  const app = makeApp({ config, version: pkg.version, database, home, notFoundPage, compute, onJobQueued: runner.wake })
   // The officer's workspace (sign-in and editing) on the same origin and store; its cookies are scoped to /app.
   app.route("/app", workspace({ runner: database }))
 
@@ -60,6 +70,7 @@ export const start = async (
         url,
         close: () =>
           new Promise<void>((done) => {
+            runner.stop()
             server.close(() => {
               Promise.all([compute.close(), database.dispose()]).finally(done)
             })
@@ -68,6 +79,7 @@ export const start = async (
     })
     server.once("error", (error) => {
       if (server.listening) return
+      runner.stop()
       Promise.all([compute.close(), database.dispose()]).finally(() =>
         reject(fromListen(error, config.HOST, config.PORT))
       )

@@ -45,7 +45,8 @@ describe("computations off the event loop", () => {
     s = await setup({
       bodyLimit: 16 * 1024 * 1024,
       compute,
-      config: { MAX_S3_CELLS: 1000 * 1000, MAX_UNCERTAINTY_RUNS: 500 }
+      // Every computation answers at once (no job), so that the request is open while it computes.
+      config: { MAX_S3_CELLS: 1000 * 1000, MAX_UNCERTAINTY_RUNS: 500, INLINE_WORK: Number.MAX_SAFE_INTEGER }
     })
     await new Promise<void>((resolve) => {
       server = serve({ fetch: s.app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {

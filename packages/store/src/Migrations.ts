@@ -183,6 +183,29 @@ const people = [
   )`
 ]
 
+// Queued computations: every server process on the database claims from here (see Jobs.claim).
+const jobs = [
+  `CREATE TABLE jobs (
+    id TEXT PRIMARY KEY,
+    organisation_id TEXT NOT NULL REFERENCES organisations (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('measurement', 's3')),
+    run_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    worker TEXT,
+    visibility TEXT CHECK (visibility IN ('public', 'organisation')),
+    input TEXT NOT NULL,
+    error TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    started_at TEXT,
+    finished_at TEXT,
+    heartbeat_at TEXT
+  )`,
+  "CREATE INDEX jobs_queue ON jobs (status, created_at, id)",
+  "CREATE INDEX jobs_organisation ON jobs (organisation_id, status)"
+]
+
 /**
  * The store's schema, in order. Never edit a released migration: append a new one.
  *
@@ -191,7 +214,8 @@ const people = [
 export const all: ReadonlyArray<Migration> = [
   { version: 1, name: "core", sqlite: core("sqlite"), pg: core("pg") },
   { version: 2, name: "audit_and_transitions", sqlite: logs("sqlite"), pg: logs("pg") },
-  { version: 3, name: "users_and_sessions", sqlite: people, pg: people }
+  { version: 3, name: "users_and_sessions", sqlite: people, pg: people },
+  { version: 4, name: "jobs", sqlite: jobs, pg: jobs }
 ]
 
 /**

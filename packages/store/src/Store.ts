@@ -4,6 +4,7 @@ import { SqliteClient } from "@effect/sql-sqlite-node"
 import { Effect, Layer, Redacted } from "effect"
 import type { ConfigError } from "effect/ConfigError"
 import * as Audit from "./Audit.js"
+import * as Jobs from "./Jobs.js"
 import * as Matrices from "./Matrices.js"
 import * as Migrations from "./Migrations.js"
 import * as Observations from "./Observations.js"
@@ -29,6 +30,7 @@ export type Services =
   | Observations.Observations
   | Matrices.Matrices
   | Runs.Runs
+  | Jobs.Jobs
   | Transitions.Transitions
   | Transfer.Transfer
   | Users.Users
@@ -47,7 +49,7 @@ export const services: Layer.Layer<Services, never, SqlClient.SqlClient> = Layer
   Audit.layer,
   Observations.layer,
   Matrices.layer,
-  Runs.layer,
+  Layer.provideMerge(Jobs.layer, Runs.layer),
   Transitions.layer,
   Transfer.layer,
   Users.layer,

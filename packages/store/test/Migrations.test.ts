@@ -36,8 +36,8 @@ describeEngines("Migrations", (engine) => {
   afterAll(async () => h?.close())
 
   it("runs every migration at start-up, numbered alike on both engines", async () => {
-    expect(await h.run(Migrations.applied)).toEqual([1, 2, 3])
-    expect(Migrations.latest).toBe(3)
+    expect(await h.run(Migrations.applied)).toEqual([1, 2, 3, 4])
+    expect(Migrations.latest).toBe(4)
     for (const table of [
       "organisations",
       "api_tokens",
@@ -49,7 +49,8 @@ describeEngines("Migrations", (engine) => {
       "users",
       "user_invites",
       "sessions",
-      "sign_in_failures"
+      "sign_in_failures",
+      "jobs"
     ]) {
       expect(await h.run(tableExists(table))).toBe(true)
     }
@@ -63,7 +64,7 @@ describeEngines("Migrations", (engine) => {
     await h.run(Effect.flatMap(Organisations.Organisations, (o) => o.create(system, { id: "kept", name: "Kept" })))
     const error = await h.error(Migrations.run([...Migrations.all, broken]))
     expect(error._tag).toBe("SqlError")
-    expect(await h.run(Migrations.applied)).toEqual([1, 2, 3])
+    expect(await h.run(Migrations.applied)).toEqual([1, 2, 3, 4])
     expect(await h.run(tableExists("extra"))).toBe(false)
     const columns = await h.run(
       Effect.flatMap(SqlClient.SqlClient, (sql) =>

@@ -29,8 +29,11 @@ const csvShape = (text: string): { rows: number; columns: number } => {
   return { rows, columns: header.split(/[,;\t]/).length }
 }
 
-/** Throws 422 naming the limit when a measurement is larger than the server computes. */
-export const checkMeasurement = (input: MeasurementInput, limits: Limits): void => {
+/**
+ * Throws 422 naming the limit when a measurement is larger than the server computes; else returns its work in
+ * cell passes (cells × (1 + uncertainty runs)).
+ */
+export const checkMeasurement = (input: MeasurementInput, limits: Limits): number => {
   const runs = input.uncertainty?.runs ?? 0
   if (runs > limits.uncertaintyRuns) {
     throw refuse("MAX_UNCERTAINTY_RUNS", "The number of uncertainty runs", runs, limits.uncertaintyRuns, [
@@ -51,10 +54,14 @@ export const checkMeasurement = (input: MeasurementInput, limits: Limits): void 
   if (cells > limits.measureCells) {
     throw refuse("MAX_MEASURE_CELLS", "Units × indicators × periods", cells, limits.measureCells, ["source"])
   }
+  return cells * (1 + runs)
 }
 
-/** Throws 422 naming the limit when an S3 analysis is larger than the server computes. */
-export const checkS3 = (input: S3Input, limits: Limits): void => {
+/**
+ * Throws 422 naming the limit when an S3 analysis is larger than the server computes; else returns its work in
+ * cell passes (cells × (years + fitness iterations)).
+ */
+export const checkS3 = (input: S3Input, limits: Limits): number => {
   const cells = input.regions.length * input.industries.length
   if (cells > limits.s3Cells) {
     throw refuse("MAX_S3_CELLS", "Regions × industries", cells, limits.s3Cells, ["regions"])
@@ -66,4 +73,5 @@ export const checkS3 = (input: S3Input, limits: Limits): void => {
       "fitnessIterations"
     ])
   }
+  return cells * (input.years.length + iterations)
 }

@@ -1,11 +1,12 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
-import { Runs } from "@innokraft/store"
+import { Jobs, Runs } from "@innokraft/store"
 import { Effect } from "effect"
 import type { Context } from "hono"
 import type { Compute } from "../Compute.js"
 import type { Database } from "../Database.js"
 import { ProblemError } from "../Problem.js"
 import { callerOf, etag, ifMatch, paginate, preconditionFailed } from "./http.js"
+import { JobView, jobView } from "./jobs.js"
 import type { Limits } from "./limits.js"
 import { bearer, json, organisationQuery, pageQuery, problems, valid } from "./route.js"
 
@@ -178,8 +179,8 @@ export interface RunRoutes<
   /** The POST route's summary. */
   readonly summary: string
   readonly input: z.ZodType<I>
-  /** Throws 422 naming the limit when the input is larger than the server computes. */
-  readonly check: (input: I, limits: Limits) => void
+  /** Throws 422 naming the limit when the input is larger than the server computes; else returns its work. */
+  readonly check: (input: I, limits: Limits) => number
 }
 
 /**
@@ -188,6 +189,10 @@ export interface RunRoutes<
 export interface Computing {
   readonly compute: Compute
   readonly limits: Limits
+  /** Work (cell passes) above which a computation is queued as a job (202) instead of answered at once. */
+  readonly inlineWork: number
+  /** Tells this process's job runner that a job was queued. */
+  readonly queued: () => void
 }
 
 /**
@@ -209,15 +214,30 @@ export const registerRuns = <
       tags: [r.tag],
       summary: r.summary,
       description:
-        "Computed on a worker thread, never on the server's event loop. Sizes above the server's limits (MAX_S3_CELLS, MAX_MEASURE_CELLS, MAX_UNCERTAINTY_RUNS, MAX_FITNESS_ITERATIONS) are 422 naming the limit; an organisation with COMPUTE_PER_ORGANISATION computations under way gets 429, a full queue 503, both with Retry-After.",
+        "Computed on a worker thread, never on the server's event loop. A computation whose work (cells × passes) is above INLINE_WORK answers 202 with a job (Location: /v1/jobs/{id}); the run is stored when the job is done. Sizes above the server's limits (MAX_S3_CELLS, MAX_MEASURE_CELLS, MAX_UNCERTAINTY_RUNS, MAX_FITNESS_ITERATIONS) are 422 naming the limit; an organisation with COMPUTE_PER_ORGANISATION computations under way gets 429, a full queue 503, both with Retry-After.",
       security: bearer,
       request: { body: { required: true, content: { "application/json": { schema: r.input } } } },
-      responses: { 201: json(RunMeta, "Stored"), ...problems(400, 401, 403, 409, 413, 415, 422, 429, 503) }
+      responses: {
+        201: json(RunMeta, "Computed and stored"),
+        202: json(JobView, "Queued as a job (larger than INLINE_WORK): follow Location to /v1/jobs/{id}"),
+        ...problems(400, 401, 403, 409, 413, 415, 422, 429, 503)
+      }
     }),
     (async (c: Context) => {
       const input = valid<I>(c, "json")
-      r.check(input, computing.limits)
+      const work = r.check(input, computing.limits)
       const caller = callerOf(c)
+      if (work > computing.inlineWork) {
+        const job = await db.run(
+          Effect.flatMap(Jobs.Jobs, (j) =>
+            j.enqueue(caller, { kind: r.kind, runId: input.id, input, visibility: input.visibility })
+          ),
+          caller
+        )
+        computing.queued()
+        c.header("location", `/v1/jobs/${job.id}`)
+        return c.json(jobView(job), 202)
+      }
       const organisationId = caller._tag === "Member" ? caller.organisationId : ""
       // The request's end (a client that goes away) cancels a computation that has not finished.
       const result = await computing.compute.run(organisationId, { kind: r.kind, input }, c.req.raw.signal)
