@@ -96,8 +96,8 @@ export interface ImportSummary {
  */
 export interface Service {
   /**
-   * Exports one organisation (its admins, or the system caller). Personal data (contacts, participations) is left
-   * out unless `personalData` is `true`.
+   * Exports one organisation (its admins, or the system caller). Personal data (contacts, participations) and
+   * pseudonymous values (idea teams, supports) are left out unless `personalData` is `true`.
    */
   readonly export: (
     caller: Caller,
@@ -128,6 +128,21 @@ const workspaceKinds = new Map<string, keyof typeof Kinds.workspace>(
 const personalKinds = new Set(Kinds.all.filter((kind) => kind.personal).map((kind) => kind.name))
 
 /**
+ * Pseudonymous values inside records and transitions that are not personal as a whole: an idea's `team` (the
+ * participants behind it) and the `supports` of a cycle (who supported which idea). An export without personal
+ * data empties them.
+ */
+const pseudonymous: Readonly<Record<string, ReadonlyArray<string>>> = { [Kinds.loopIdea.name]: ["team"] }
+const pseudonymousInTransitions = ["supports", "team"]
+
+const withoutFields = (body: unknown, fields: ReadonlyArray<string> | undefined): unknown => {
+  if (fields === undefined || typeof body !== "object" || body === null || Array.isArray(body)) return body
+  const out: Record<string, unknown> = { ...(body as Record<string, unknown>) }
+  for (const field of fields) if (Array.isArray(out[field])) out[field] = []
+  return out
+}
+
+/**
  * @since 0.1.0
  */
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
@@ -150,7 +165,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
       const visibility: Array<readonly [string, string, Visibility]> = []
       for (const row of kept) {
         const kind = String(row.kind)
-        const body = parseJson(row.body)
+        const body = personal ? parseJson(row.body) : withoutFields(parseJson(row.body), pseudonymous[kind])
         visibility.push([kind, String(row.id), row.visibility as Visibility])
         const list = workspaceKinds.get(kind)
         if (hasRegion && list !== undefined) lists[list]!.push(body)
@@ -210,7 +225,7 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
           at: String(row.at),
           actor: String(row.actor),
           reason: row.reason === null || row.reason === undefined ? null : String(row.reason),
-          body: parseJson(row.body)
+          body: personal ? parseJson(row.body) : withoutFields(parseJson(row.body), pseudonymousInTransitions)
         })),
         observations: {
           indicator: observations.map((row) => String(row.indicator)),
