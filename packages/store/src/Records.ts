@@ -399,7 +399,26 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.g
                 after: null
               })
             })
-          yield* drop(kind.name, id, current.version, current.body)
+          if (kind.personal) {
+            // Erasure (GDPR art. 17): the person leaves the audit log too, in this transaction; what remains says
+            // that an erasure happened, by whom and when.
+            const redacted = yield* sql`UPDATE audit_log SET before = NULL, after = NULL
+              WHERE organisation_id = ${who.organisationId} AND entity = ${kind.name} AND entity_id = ${id}
+              RETURNING seq`
+            yield* drop(kind.name, id, current.version, null)
+            yield* Audit.write(sql, {
+              organisationId: who.organisationId,
+              actor: who.actor,
+              action: "erase",
+              entity: kind.name,
+              entityId: id,
+              version: current.version,
+              before: null,
+              after: { redactedEntries: redacted.length }
+            })
+          } else {
+            yield* drop(kind.name, id, current.version, current.body)
+          }
           // Records that cannot live without this one go with it (each audited); other referrers refuse the delete.
           yield* Rules.checkDelete(
             sql,

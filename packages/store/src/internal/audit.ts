@@ -4,7 +4,7 @@ import { now } from "./sql.js"
 export interface AuditEntry {
   readonly organisationId: string
   readonly actor: string
-  readonly action: "create" | "update" | "delete" | "import" | "revoke"
+  readonly action: "create" | "update" | "delete" | "import" | "revoke" | "erase"
   readonly entity: string
   readonly entityId: string
   readonly version: number | null
