@@ -23,7 +23,7 @@ import { registerLoopParts } from "./routes/LoopParts.js"
 import { registerMeasure } from "./routes/Measure.js"
 import { registerObservations } from "./routes/Observations.js"
 import { registerPortfolio } from "./routes/Portfolio.js"
-import { registerRecords } from "./routes/Records.js"
+import { registerRecords, resources } from "./routes/Records.js"
 import { registerReference } from "./routes/Reference.js"
 import { registerS3 } from "./routes/S3.js"
 import { registerDocs, registerOrganisations, registerReady } from "./routes/System.js"
@@ -65,6 +65,7 @@ export interface AppOptions {
         | "MAX_UNCERTAINTY_RUNS"
         | "MAX_FITNESS_ITERATIONS"
         | "INLINE_WORK"
+        | "RECORD_BODY_LIMIT"
       >
     >
   readonly version: string
@@ -138,13 +139,21 @@ export const makeApp = (options: AppOptions) => {
 
   const db = options.database
   if (db !== undefined) {
+    const recordPaths = new Set(resources.map((r) => r.path))
     const throttle = new FailureThrottle(options.config.AUTH_FAILURES_PER_MINUTE ?? 20)
     app.use("/v1/*", bearerAuth(db, throttle))
     app.use("/v1/*", writerRole)
     app.use("/v1/*", textGuard)
     app.use(
       "/v1/*",
-      bodyGuard((path) => path === "/v1/observations")
+      bodyGuard(
+        (path) => path === "/v1/observations",
+        // One strategy-model record (an actor, a project …) is a document, not a bulk upload.
+        (path) =>
+          recordPaths.has(path.split("/")[2] ?? "")
+            ? { bytes: options.config.RECORD_BODY_LIMIT ?? 262_144, setting: "RECORD_BODY_LIMIT" }
+            : undefined
+      )
     )
     app.use("/v1/*", publicReadCache({ ttlMs: options.config.READ_CACHE_MS ?? 0 }))
   }

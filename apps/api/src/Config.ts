@@ -50,6 +50,8 @@ export const Config = z
     READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     /** Failed bearer tokens one client address may send per minute before it gets 429 with Retry-After. */
     AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+    /** Largest body of one strategy-model record (POST/PUT /v1/actors, /v1/projects …) in bytes (413 above). */
+    RECORD_BODY_LIMIT: z.coerce.number().int().positive().default(262_144),
     /** Worker threads computing measurements and S3 analyses. */
     COMPUTE_THREADS: z.coerce.number().int().min(1).max(64).default(1),
     /** Computations waiting for a worker before new ones are refused (503). */
@@ -120,6 +122,7 @@ const expects: Record<string, string> = {
   SEED_EXAMPLES: `one of ${flags.join(", ")}`,
   READ_CACHE_MS: "a whole number of milliseconds from 0 to 60000",
   AUTH_FAILURES_PER_MINUTE: "a whole number from 1 to 100000",
+  RECORD_BODY_LIMIT: "a positive whole number of bytes",
   COMPUTE_THREADS: "a whole number of threads from 1 to 64",
   COMPUTE_QUEUE: "a whole number from 0 to 100000",
   COMPUTE_PER_ORGANISATION: "a whole number from 1 to 1000",

@@ -218,3 +218,32 @@ describe("headers of answers", () => {
     }
   })
 })
+
+describe("a record's own size limit", () => {
+  let s: Setup
+  beforeAll(async () => {
+    s = await setup({ bodyLimit: 1024 * 1024, config: { RECORD_BODY_LIMIT: 64 * 1024 } })
+  })
+  afterAll(() => s.db.dispose())
+
+  const actor = (id: string, note: number) =>
+    JSON.stringify({ id, name: { sv: "A", en: "A" }, type: "company", helix: "business", note: "x".repeat(note) })
+
+  it("refuses a record body above RECORD_BODY_LIMIT with 413 naming it, under the request's own limit", async () => {
+    const big = await s.app.request("/v1/actors", {
+      method: "POST",
+      headers: auth(s.tokens.vbEditor),
+      body: actor("too-big", 100 * 1024)
+    })
+    expect(big.status).toBe(413)
+    expect((await body<{ detail: string }>(big)).detail).toContain("at most 65536 (RECORD_BODY_LIMIT)")
+    const fits = await s.app.request("/v1/actors", {
+      method: "POST",
+      headers: auth(s.tokens.vbEditor),
+      body: actor("fits", 60 * 1024)
+    })
+    expect(fits.status).toBe(201)
+    // Nothing half-written: the refused record does not exist.
+    expect((await s.app.request("/v1/actors/too-big", { headers: auth(s.tokens.vbViewer) })).status).toBe(404)
+  })
+})

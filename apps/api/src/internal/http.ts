@@ -139,11 +139,15 @@ export const maxDepth = 64
 const decoder = new TextDecoder("utf-8", { fatal: true })
 
 /**
- * Guards every write body before validation: a JSON (or, where allowed, CSV) content type (415 otherwise), valid
- * UTF-8 and JSON nested at most {@link maxDepth} deep (400 otherwise). The checked text is what handlers read.
+ * Guards every write body before validation: a JSON (or, where allowed, CSV) content type (415 otherwise), at most
+ * `limitOf(path)` bytes where a path has its own limit (413 naming it), valid UTF-8 and JSON nested at most
+ * {@link maxDepth} deep (400 otherwise). The checked text is what handlers read.
  */
 export const bodyGuard =
-  (allowCsv: (path: string) => boolean): MiddlewareHandler =>
+  (
+    allowCsv: (path: string) => boolean,
+    limitOf: (path: string) => { readonly bytes: number; readonly setting: string } | undefined = () => undefined
+  ): MiddlewareHandler =>
   async (c, next) => {
     if (!hasBody(c.req.method)) return next()
     const type = (c.req.header("content-type") ?? "").split(";")[0]!.trim().toLowerCase()
@@ -154,7 +158,16 @@ export const bodyGuard =
         `Expected "content-type: application/json"${allowCsv(c.req.path) ? ' or "text/csv"' : ""}, found ${JSON.stringify(type || "(none)")}.`
       )
     }
+    const limit = limitOf(c.req.path)
+    const declared = Number(c.req.header("content-length") ?? "0")
+    const tooLarge = (size: number) =>
+      new ProblemError(
+        413,
+        `The body has ${size} bytes; a record here may have at most ${limit!.bytes} (${limit!.setting}).`
+      )
+    if (limit !== undefined && declared > limit.bytes) throw tooLarge(declared)
     const bytes = await c.req.arrayBuffer()
+    if (limit !== undefined && bytes.byteLength > limit.bytes) throw tooLarge(bytes.byteLength)
     let text: string
     try {
       text = decoder.decode(bytes)
