@@ -186,3 +186,46 @@ describe("the rule book on every write", () => {
     expect((await body<Problem>(back)).detail).toContain('expected one of "completed", "cancelled"')
   })
 })
+
+describe("declared list filters filter", () => {
+  it("projects by linked goal, calls by their derived status, actors by helix", async () => {
+    const editor = s.tokens.vbEditor
+    const strategies = await body<{ items: Array<{ id: string }> }>(await send("GET", "/v1/strategies", editor))
+    const goal = { id: "goal-filter", strategyId: strategies.items[0]!.id, order: 98, title: { sv: "Mål", en: "Goal" } }
+    expect((await send("POST", "/v1/goals", editor, goal)).status).toBe(201)
+    const linkedProject = {
+      id: "project-linked",
+      title: { sv: "P", en: "P" },
+      status: "idea",
+      links: [{ kind: "goal", id: goal.id }]
+    }
+    expect((await send("POST", "/v1/projects", editor, linkedProject)).status).toBe(201)
+    expect(
+      (await send("POST", "/v1/projects", editor, { ...linkedProject, id: "project-unlinked", links: [] })).status
+    ).toBe(201)
+    const byGoal = await body<{ items: Array<{ id: string }> }>(
+      await send("GET", `/v1/projects?goalIds=${goal.id}`, editor)
+    )
+    expect(byGoal.items.map((p) => p.id)).toEqual(["project-linked"])
+    const call = { title: { sv: "Utlysning", en: "Call" }, source: "regional" }
+    const upcoming = { ...call, id: "call-upcoming", opens: "2999-01", deadline: "2999-02-01" }
+    const closed = { ...call, id: "call-closed", deadline: "2001-02-01" }
+    expect((await send("POST", "/v1/calls", editor, upcoming)).status).toBe(201)
+    expect((await send("POST", "/v1/calls", editor, closed)).status).toBe(201)
+    const ids = async (status: string) =>
+      (
+        await body<{ items: Array<{ id: string }> }>(await send("GET", `/v1/calls?status=${status}&limit=500`, editor))
+      ).items.map((c) => c.id)
+    expect(await ids("upcoming")).toContain("call-upcoming")
+    expect(await ids("upcoming")).not.toContain("call-closed")
+    expect(await ids("closed")).toContain("call-closed")
+    expect(await ids("open")).not.toContain("call-upcoming")
+    const actor = { id: "actor-academia", name: { sv: "U", en: "U" }, helix: "academia" }
+    expect((await send("POST", "/v1/actors", editor, actor)).status).toBe(201)
+    const academia = await body<{ items: Array<{ id: string; data: { helix?: string } }> }>(
+      await send("GET", "/v1/actors?helix=academia&limit=500", editor)
+    )
+    expect(academia.items.map((a) => a.id)).toContain("actor-academia")
+    expect(academia.items.every((a) => a.data.helix === "academia")).toBe(true)
+  })
+})

@@ -5,6 +5,7 @@ import { GoalId } from "./Goal.js"
 import * as Id from "./Id.js"
 import { recordFields } from "./internal/record.js"
 import { Label } from "./Label.js"
+import * as Period from "./Period.js"
 import { PartialDate } from "./Period.js"
 import { StrengthAreaId } from "./StrengthArea.js"
 
@@ -47,3 +48,19 @@ export const Call = z
  * @since 0.1.0
  */
 export type Call = z.infer<typeof Call>
+
+/**
+ * Where a call stands on a day (an ISO date `"2026-12-03"`), derived from its dates: `upcoming` before it opens,
+ * `open` from its opening (or, without one, any day) up to and including its deadline, `closed` after it.
+ *
+ * @example
+ * ```ts
+ * Call.statusOn({ ...call, opens: "2026-01", deadline: "2026-03-15" }, "2026-02-01") // "open"
+ * ```
+ * @since 0.2.0
+ */
+export const statusOn = (call: Pick<Call, "opens" | "deadline">, day: string): "upcoming" | "open" | "closed" => {
+  const today = Period.firstDay(day)
+  if (call.opens !== undefined && today < Period.firstDay(call.opens)) return "upcoming"
+  return today > Period.lastDay(call.deadline) ? "closed" : "open"
+}

@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi"
-import { Id } from "@innokraft/domain"
+import { Call, Id } from "@innokraft/domain"
 import { type Kind, Kinds, Records, type Stored } from "@innokraft/store"
 import type { Context } from "hono"
 import type { Database } from "../Database.js"
@@ -16,14 +16,35 @@ export interface Resource {
   readonly name: string
   readonly kind: Kind<{ readonly id: string }>
   readonly filters: ReadonlyArray<string>
+  /** Filters whose value is derived from the body rather than read from a field of the same name. */
+  readonly derived?: Readonly<Record<string, (body: Record<string, unknown>) => unknown>>
 }
 
 const resource = <T extends { readonly id: string }>(
   path: string,
   name: string,
   kind: Kind<T>,
-  filters: ReadonlyArray<string>
-): Resource => ({ path, name, kind: kind as unknown as Kind<{ readonly id: string }>, filters })
+  filters: ReadonlyArray<string>,
+  derived?: Resource["derived"]
+): Resource => ({
+  path,
+  name,
+  kind: kind as unknown as Kind<{ readonly id: string }>,
+  filters,
+  ...(derived === undefined ? {} : { derived })
+})
+
+type Links = ReadonlyArray<{ readonly kind: string; readonly id: string }> | undefined
+
+/** The ids of a project's links of one kind (`goalIds`, `strengthAreaIds`). */
+const linked = (kind: string) => (body: Record<string, unknown>) =>
+  ((body.links as Links) ?? []).filter((l) => l.kind === kind).map((l) => l.id)
+
+/** The subject id of an indicator link of one kind (`strategyId`, `goalId`). */
+const subject = (kind: string) => (body: Record<string, unknown>) => {
+  const s = body.subject as { readonly kind: string; readonly id: string } | undefined
+  return s?.kind === kind ? s.id : undefined
+}
 
 /**
  * Every strategy-model resource under `/v1`.
@@ -32,18 +53,27 @@ const resource = <T extends { readonly id: string }>(
  */
 export const resources: ReadonlyArray<Resource> = [
   resource("regions", "Region", Kinds.region, ["level"]),
-  resource("actors", "Actor", Kinds.actor, ["type", "regionIds"]),
+  resource("actors", "Actor", Kinds.actor, ["helix", "supportRoles", "municipality"]),
   resource("strategies", "Strategy", Kinds.strategy, ["status", "kind", "regionIds"]),
   resource("goals", "Goal", Kinds.goal, ["strategyId"]),
   resource("efforts", "Effort", Kinds.effort, ["goalId"]),
   resource("strength-areas", "StrengthArea", Kinds.strengthArea, ["strategyId", "parentId"]),
-  resource("projects", "Project", Kinds.project, ["status", "strengthAreaIds", "goalIds", "coordinatorId"]),
+  resource("projects", "Project", Kinds.project, ["status", "strengthAreaIds", "goalIds", "coordinatorId"], {
+    strengthAreaIds: linked("strengthArea"),
+    goalIds: linked("goal")
+  }),
   resource("programmes", "PhasedProgramme", Kinds.programme, ["ownerId", "projectIds"]),
   resource("fundings", "Funding", Kinds.funding, ["projectId", "funderId", "callId"]),
-  resource("calls", "Call", Kinds.call, ["funderId", "status"]),
+  resource("calls", "Call", Kinds.call, ["funderId", "status"], {
+    // upcoming, open or closed today, from the call's dates
+    status: (body) => Call.statusOn(body as unknown as Call.Call, new Date().toISOString().slice(0, 10))
+  }),
   resource("meeting-places", "MeetingPlace", Kinds.meetingPlace, ["ownerId", "municipality"]),
   resource("action-plans", "ActionPlan", Kinds.actionPlan, ["ownerId", "projectId"]),
-  resource("indicator-links", "IndicatorLink", Kinds.indicatorLink, ["strategyId", "goalId"]),
+  resource("indicator-links", "IndicatorLink", Kinds.indicatorLink, ["strategyId", "goalId"], {
+    strategyId: subject("strategy"),
+    goalId: subject("goal")
+  }),
   resource("targets", "Target", Kinds.target, ["indicatorLinkId"]),
   resource("contacts", "Contact", Kinds.contact, ["actorId"])
 ]
@@ -130,7 +160,11 @@ export const registerRecords = (app: OpenAPIHono, db: Database) => {
         )
         const wanted = r.filters.filter((f) => q[f] !== undefined)
         const filtered = rows.filter((row) =>
-          wanted.every((f) => matches((row.body as Record<string, unknown>)[f], String(q[f])))
+          wanted.every((f) => {
+            const body = row.body as Record<string, unknown>
+            const derive = r.derived?.[f]
+            return matches(derive === undefined ? body[f] : derive(body), String(q[f]))
+          })
         )
         const page = paginate(
           filtered,
